@@ -1,0 +1,44 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadConfig } from './config.js';
+import { ConfigError } from './errors.js';
+
+describe('Config > loadConfig', () => {
+  it('defaults to the local stack on 127.0.0.1', () => {
+    const config = loadConfig({ HDFS_USER: 'student' });
+    assert.equal(config.stack, 'local');
+    assert.deepEqual(config.kafka.brokers, ['127.0.0.1:9092']);
+    assert.equal(config.kafka.topic, 'events');
+    assert.deepEqual(config.hdfs, { host: '127.0.0.1', port: 9870, user: 'student', rpcUri: 'hdfs://127.0.0.1:8020' });
+    assert.deepEqual(config.api, { host: '127.0.0.1', port: 5000 });
+  });
+
+  it('reads the compose stack from the environment', () => {
+    const config = loadConfig({
+      LAB_STACK: 'compose',
+      KAFKA_BROKERS: 'kafka:29092, kafka2:29092',
+      WEBHDFS_HOST: 'namenode',
+      API_HOST: '0.0.0.0',
+      API_PORT: '5001',
+    });
+    assert.equal(config.stack, 'compose');
+    assert.deepEqual(config.kafka.brokers, ['kafka:29092', 'kafka2:29092']);
+    assert.equal(config.hdfs.host, 'namenode');
+    assert.equal(config.hdfs.rpcUri, 'hdfs://namenode:8020');
+    assert.deepEqual(config.api, { host: '0.0.0.0', port: 5001 });
+  });
+
+  it('rejects a port that is not a port, naming the variable', () => {
+    assert.throws(() => loadConfig({ API_PORT: '5000x' }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.match(err.message, /API_PORT=5000x/);
+      return true;
+    });
+    assert.throws(() => loadConfig({ WEBHDFS_PORT: '70000' }), ConfigError);
+  });
+
+  it('rejects an unknown stack and a broker without a port', () => {
+    assert.throws(() => loadConfig({ LAB_STACK: 'k8s' }), /LAB_STACK=k8s/);
+    assert.throws(() => loadConfig({ KAFKA_BROKERS: 'localhost' }), /not host:port/);
+  });
+});

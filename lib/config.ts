@@ -1,0 +1,58 @@
+// Every endpoint, name and port of the lab, in one place. Defaults are the local JVM stack on 127.0.0.1;
+// docker-compose.yml sets the same variables to the services' names, so one code base serves both stacks.
+import { userInfo } from 'node:os';
+import { ConfigError } from './errors.js';
+
+export type StackKind = 'local' | 'compose';
+
+export interface LabConfig {
+  stack: StackKind;
+  kafka: { brokers: string[]; topic: string; clientId: string };
+  hdfs: { host: string; port: number; user: string; rpcUri: string };
+  api: { host: string; port: number };
+}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new ConfigError(`${name}=${raw} is not a TCP port`, `set ${name} to a number from 1 to 65535, or unset it`);
+  }
+  return value;
+}
+
+function text(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  return raw ? raw : fallback;
+}
+
+export function loadConfig(env: Env = process.env): LabConfig {
+  const stack = text(env, 'LAB_STACK', 'local');
+  if (stack !== 'local' && stack !== 'compose') {
+    throw new ConfigError(`LAB_STACK=${stack} is not a stack`, 'use LAB_STACK=local (default) or LAB_STACK=compose');
+  }
+  const brokers = text(env, 'KAFKA_BROKERS', '127.0.0.1:9092')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  for (const broker of brokers) {
+    if (!/^[^:\s]+:\d+$/.test(broker)) {
+      throw new ConfigError(`KAFKA_BROKERS has "${broker}", not host:port`, 'e.g. KAFKA_BROKERS=127.0.0.1:9092');
+    }
+  }
+  const hdfsHost = text(env, 'WEBHDFS_HOST', '127.0.0.1');
+  return {
+    stack,
+    kafka: { brokers, topic: text(env, 'EVENTS_TOPIC', 'events'), clientId: text(env, 'KAFKA_CLIENT_ID', 'game-events-lab') },
+    hdfs: {
+      host: hdfsHost,
+      port: port(env, 'WEBHDFS_PORT', 9870),
+      user: text(env, 'HDFS_USER', userInfo().username),
+      rpcUri: text(env, 'HDFS_URI', `hdfs://${hdfsHost}:8020`),
+    },
+    api: { host: text(env, 'API_HOST', '127.0.0.1'), port: port(env, 'API_PORT', 5000) },
+  };
+}

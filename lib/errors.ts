@@ -1,0 +1,31 @@
+// The few error kinds the lab raises on purpose. Each carries a hint: what the user should do next.
+// Scripts print `message` and `hint` and exit 1; stack traces are for bugs, not for these.
+
+export class LabError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad or contradictory settings (environment variables, command-line options). */
+export class ConfigError extends LabError {}
+
+/** A service the lab needs (Kafka, HDFS, the game API) does not answer. */
+export class ServiceUnreachableError extends LabError {}
+
+/** Something that should already exist does not: a step's input, a tool, a file. */
+export class PrerequisiteError extends LabError {}
+
+/** A bounded wait ran out. */
+export class WaitTimeoutError extends LabError {}
+
+/** One line for a user: the message, then the hint on its own line. */
+export function describeError(err: unknown): string {
+  if (err instanceof LabError) return err.hint ? `${err.message}\n  → ${err.hint}` : err.message;
+  if (err instanceof Error) return err.stack ?? err.message;
+  return String(err);
+}

@@ -1,0 +1,107 @@
+// HDFS through WebHDFS, with promises. The `webhdfs` package does the HTTP (including the NameNode →
+// DataNode redirect); this module adds the lab's error messages and the few operations it lacks
+// (recursive listing, a checked rename, streaming a local file up).
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import webhdfs, { type WebHdfsClient, type WebHdfsFileStatus } from 'webhdfs';
+import { loadConfig, type LabConfig } from '../config.js';
+import { LabError, ServiceUnreachableError } from '../errors.js';
+
+export type FileStatus = WebHdfsFileStatus;
+
+export class HdfsError extends LabError {}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'ETIMEDOUT']);
+
+export class HdfsClient {
+  private readonly client: WebHdfsClient;
+  readonly endpoint: string;
+
+  constructor(readonly config: LabConfig['hdfs'] = loadConfig().hdfs) {
+    this.endpoint = `http://${config.host}:${config.port}`;
+    // A timeout so a hung NameNode fails the call instead of the lab.
+    this.client = webhdfs.createClient(
+      { host: config.host, port: config.port, path: '/webhdfs/v1', user: config.user },
+      { timeout: 30_000 },
+    );
+  }
+
+  private call<T>(what: string, path: string, run: (done: (err: Error | null, value?: T) => void) => void): Promise<T> {
+    return new Promise((resolve, reject) => {
+      run((err, value) => (err ? reject(this.explain(err, what, path)) : resolve(value as T)));
+    });
+  }
+
+  private explain(err: Error, what: string, path: string): Error {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code && NETWORK_CODES.has(code)) {
+      return new ServiceUnreachableError(
+        `HDFS (WebHDFS) is not reachable at ${this.endpoint} (${code} during ${what} ${path})`,
+        'run `npm run stack:up` (or check WEBHDFS_HOST / WEBHDFS_PORT)',
+      );
+    }
+    return new HdfsError(`HDFS ${what} ${path} failed: ${err.message}`);
+  }
+
+  /** The file's status, or null when there is nothing at `path`. */
+  async stat(path: string): Promise<FileStatus | null> {
+    try {
+      return await this.call<FileStatus>('stat', path, (done) => this.client.stat(path, done));
+    } catch (err) {
+      if (err instanceof HdfsError && /File does not exist/i.test(err.message)) return null;
+      throw err;
+    }
+  }
+
+  async exists(path: string): Promise<boolean> {
+    return (await this.stat(path)) !== null;
+  }
+
+  /** Entries of a directory, sorted by name (as `hadoop fs -ls` prints them). */
+  async list(path: string): Promise<FileStatus[]> {
+    const entries = await this.call<FileStatus[]>('list', path, (done) => this.client.readdir(path, done));
+    return [...entries].sort((a, b) => a.pathSuffix.localeCompare(b.pathSuffix));
+  }
+
+  async mkdirs(path: string): Promise<void> {
+    await this.call('mkdirs', path, (done) => this.client.mkdir(path, undefined, done));
+  }
+
+  async writeFile(path: string, data: Buffer | string, { overwrite = true } = {}): Promise<void> {
+    await this.call('write', path, (done) => this.client.writeFile(path, data, { overwrite }, done));
+  }
+
+  /** Streams a local file into HDFS without holding it in memory. */
+  async upload(localPath: string, path: string, { overwrite = true } = {}): Promise<void> {
+    const remote = this.client.createWriteStream(path, false, { overwrite });
+    // webhdfs signals the end of the DataNode upload with 'finish' (and 'error' before it on failure).
+    const finished = new Promise<void>((resolve, reject) => {
+      let failure: Error | undefined;
+      remote.once('error', (err: Error) => (failure = this.explain(err, 'upload', path)));
+      remote.once('finish', () => (failure ? reject(failure) : resolve()));
+    });
+    await Promise.all([pipeline(createReadStream(localPath), remote).catch(() => undefined), finished]);
+  }
+
+  async readFile(path: string): Promise<Buffer> {
+    return this.call<Buffer>('read', path, (done) => this.client.readFile(path, done));
+  }
+
+  /** Removes a file or a directory tree; true when something was there. */
+  async remove(path: string): Promise<boolean> {
+    if (!(await this.exists(path))) return false;
+    await this.call('delete', path, (done) => this.client.unlink(path, true, done));
+    return true;
+  }
+
+  /**
+   * Renames `from` to `to`. WebHDFS answers 200 with `{"boolean": false}` when a rename fails (and the
+   * client library drops that body), so the result is checked by looking at both paths afterwards.
+   */
+  async rename(from: string, to: string): Promise<void> {
+    await this.call('rename', from, (done) => this.client.rename(from, to, done));
+    if ((await this.exists(from)) || !(await this.exists(to))) {
+      throw new HdfsError(`HDFS rename ${from} → ${to} did not happen (does ${to} already exist?)`);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// One way to make a kafkajs client for every lab program, with kafkajs' JSON log lines turned into
+// short readable ones, and one check that turns "connection refused" into what to do about it.
+import { Kafka, logLevel, type LogEntry, type KafkaConfig } from 'kafkajs';
+import { loadConfig, type LabConfig } from '../config.js';
+import { ServiceUnreachableError } from '../errors.js';
+
+export interface KafkaClientOptions {
+  clientId?: string;
+  /** kafkajs log level; probes and tests use logLevel.NOTHING. */
+  level?: logLevel;
+  /** Override of kafkajs' connection retries (probes want to fail fast). */
+  retry?: KafkaConfig['retry'];
+}
+
+function shortLogLine({ namespace, level, log }: LogEntry): void {
+  const { message, error } = log as { message: string; error?: string };
+  const label = logLevel[level] ?? 'LOG';
+  console.error(`[kafkajs ${label}] ${namespace}: ${message}${error ? ` (${error})` : ''}`);
+}
+
+export function createKafka(config: LabConfig['kafka'] = loadConfig().kafka, options: KafkaClientOptions = {}): Kafka {
+  return new Kafka({
+    clientId: options.clientId ?? config.clientId,
+    brokers: config.brokers,
+    logLevel: options.level ?? logLevel.ERROR,
+    logCreator: () => shortLogLine,
+    connectionTimeout: 3000,
+    retry: options.retry,
+  });
+}
+
+export function kafkaUnreachable(brokers: string[], cause?: unknown): ServiceUnreachableError {
+  const why = cause instanceof Error ? ` (${cause.message})` : '';
+  return new ServiceUnreachableError(
+    `Kafka is not reachable at ${brokers.join(',')}${why}`,
+    'run `npm run stack:up` (or check KAFKA_BROKERS)',
+  );
+}
+
+/** Asks the cluster for its metadata once, quickly; throws ServiceUnreachableError when nobody answers. */
+export async function describeCluster(config: LabConfig['kafka'] = loadConfig().kafka) {
+  const kafka = createKafka(config, { level: logLevel.NOTHING, retry: { retries: 1, initialRetryTime: 200 } });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    return await admin.describeCluster();
+  } catch (err) {
+    throw kafkaUnreachable(config.brokers, err);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,107 @@
+// The configuration files of the local services, as pure functions of the layout (unit-tested).
+import { join } from 'node:path';
+import type { StackLayout } from './layout.js';
+
+function properties(entries: Record<string, string | number>): string {
+  return Object.entries(entries)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('\n')
+    .concat('\n');
+}
+
+/** One KRaft node that is both broker and controller: this replaces the original's ZooKeeper container. */
+export function kafkaServerProperties(layout: StackLayout): string {
+  const { host, ports } = layout;
+  return properties({
+    'process.roles': 'broker,controller',
+    'node.id': 1,
+    'controller.quorum.voters': `1@${host}:${ports.kafkaController}`,
+    listeners: `PLAINTEXT://${host}:${ports.kafka},CONTROLLER://${host}:${ports.kafkaController}`,
+    'advertised.listeners': `PLAINTEXT://${host}:${ports.kafka}`,
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'log.dirs': join(layout.kafkaDir, 'data'),
+    'num.partitions': 1,
+    // a single node can only hold one copy of the internal topics
+    'offsets.topic.replication.factor': 1,
+    'transaction.state.log.replication.factor': 1,
+    'transaction.state.log.min.isr': 1,
+    'share.coordinator.state.topic.replication.factor': 1,
+    'share.coordinator.state.topic.min.isr': 1,
+    'group.initial.rebalance.delay.ms': 0,
+  });
+}
+
+/** log4j2 for Kafka: everything to stdout, which the stack manager sends to the service's log file. */
+export const KAFKA_LOG4J2 = `status = warn
+appender.console.type = Console
+appender.console.name = STDOUT
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = INFO
+rootLogger.appenderRef.stdout.ref = STDOUT
+logger.kafka.name = kafka
+logger.kafka.level = INFO
+logger.state.name = state.change.logger
+logger.state.level = WARN
+`;
+
+function hadoopXml(entries: Record<string, string | number>): string {
+  const props = Object.entries(entries)
+    .map(([name, value]) => `  <property><name>${name}</name><value>${value}</value></property>`)
+    .join('\n');
+  return `<?xml version="1.0"?>\n<!-- written by the lab's stack manager; edit lib/stack/service-config.ts instead -->\n<configuration>\n${props}\n</configuration>\n`;
+}
+
+export function coreSiteXml(layout: StackLayout): string {
+  return hadoopXml({
+    'fs.defaultFS': `hdfs://${layout.host}:${layout.ports.namenodeRpc}`,
+    'hadoop.tmp.dir': join(layout.hdfsDir, 'tmp'),
+  });
+}
+
+/** NameNode + one DataNode on 127.0.0.1; the DataNode advertises 127.0.0.1 so WebHDFS redirects work locally. */
+export function hdfsSiteXml(layout: StackLayout): string {
+  const { host, ports } = layout;
+  return hadoopXml({
+    'dfs.replication': 1,
+    'dfs.namenode.name.dir': `file://${join(layout.hdfsDir, 'name')}`,
+    'dfs.datanode.data.dir': `file://${join(layout.hdfsDir, 'data')}`,
+    'dfs.namenode.rpc-address': `${host}:${ports.namenodeRpc}`,
+    'dfs.namenode.http-address': `${host}:${ports.namenodeHttp}`,
+    'dfs.datanode.address': `${host}:${ports.datanode}`,
+    'dfs.datanode.http.address': `${host}:${ports.datanodeHttp}`,
+    'dfs.datanode.ipc.address': `${host}:${ports.datanodeIpc}`,
+    'dfs.datanode.hostname': host,
+    'dfs.namenode.datanode.registration.ip-hostname-check': 'false',
+    'dfs.webhdfs.enabled': 'true',
+    // a lab, not a multi-user cluster: WebHDFS's user.name is trusted, as in the original Cloudera image
+    'dfs.permissions.enabled': 'false',
+    // leave safe mode as soon as the one DataNode has reported
+    'dfs.namenode.safemode.extension': 0,
+    'dfs.namenode.secondary.http-address': `${host}:0`,
+  });
+}
+
+/** reload4j (Hadoop's log4j 1 API) to stdout; WARN for the chatty parts. */
+export const HADOOP_LOG4J = `log4j.rootLogger=INFO,console
+log4j.appender.console=org.apache.log4j.ConsoleAppender
+log4j.appender.console.target=System.out
+log4j.appender.console.layout=org.apache.log4j.PatternLayout
+log4j.appender.console.layout.ConversionPattern=%d{ISO8601} %p %c{2}: %m%n
+log4j.logger.org.apache.hadoop.util.NativeCodeLoader=ERROR
+log4j.logger.org.apache.hadoop.hdfs.StateChange=WARN
+log4j.logger.BlockStateChange=WARN
+log4j.logger.org.apache.hadoop.hdfs.server.namenode.FSNamesystem.audit=WARN
+`;
+
+/**
+ * Hadoop's HTTP servers look up `webapps/<name>` on the classpath. The release tarball ships those folders
+ * on disk, the Maven jars do not; WebHDFS and the JMX servlet are registered in code, so an empty web
+ * application per server is all they need.
+ */
+export const HADOOP_WEBAPPS = ['hdfs', 'datanode', 'secondary', 'static'];
+export const EMPTY_WEB_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="3.0"></web-app>
+`;
