@@ -5,7 +5,7 @@ import { waitFor } from '../wait-for.js';
 import {
   daemonState,
   logFile,
-  removeStalePidFile,
+  removeStaleDaemonPidFile,
   startDaemon,
   stopDaemon,
   tailLog,
@@ -75,7 +75,7 @@ export async function stackUp(layout: StackLayout, log: Log, timeoutMs = STARTUP
       for (const { daemon, state } of states) {
         if (state.state === 'stale') {
           log(`Removing the stale PID file of ${daemon.name}: ${state.reason}`);
-          removeStalePidFile(daemon);
+          removeStaleDaemonPidFile(daemon);
         }
       }
       service.prepare(layout, log);
