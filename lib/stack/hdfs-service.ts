@@ -1,6 +1,7 @@
 // HDFS of the local stack: a NameNode and a DataNode, WebHDFS on, everything on 127.0.0.1.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig } from '../config.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
 import type { DaemonSpec } from './daemon.js';
 import { runJavaTool } from './daemon.js';
@@ -43,7 +44,7 @@ export function hdfsClientFor(layout: StackLayout): HdfsClient {
   return new HdfsClient({
     host: layout.host,
     port: layout.ports.namenodeHttp,
-    user: 'lab-stack-probe',
+    user: loadConfig().hdfs.user,
     rpcUri: `hdfs://${layout.host}:${layout.ports.namenodeRpc}`,
   });
 }

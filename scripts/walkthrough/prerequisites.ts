@@ -1,0 +1,70 @@
+// What a step needs before it can run, each answering with the step to run first when it is missing.
+import { logLevel } from 'kafkajs';
+import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
+import { createKafka, describeCluster } from '../../lib/kafka/client.js';
+import type { StepEnvironment } from './step.js';
+
+export const PURCHASES_DIR = '/tmp/purchases';
+
+export async function kafkaReachable(env: StepEnvironment): Promise<string | undefined> {
+  try {
+    await describeCluster(env.config.kafka);
+    return undefined;
+  } catch {
+    return `Kafka is not reachable at ${env.config.kafka.brokers.join(',')}: run \`npm run lab:step-1\` first`;
+  }
+}
+
+/** Messages in the topic (high minus low watermark over its partitions), or null when it does not exist. */
+export async function topicSize(env: StepEnvironment): Promise<number | null> {
+  const admin = createKafka(env.config.kafka, { level: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const topics = await admin.listTopics();
+    if (!topics.includes(env.config.kafka.topic)) return null;
+    const offsets = await admin.fetchTopicOffsets(env.config.kafka.topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function topicExists(env: StepEnvironment): Promise<string | undefined> {
+  const unreachable = await kafkaReachable(env);
+  if (unreachable) return unreachable;
+  return (await topicSize(env)) === null
+    ? `the topic ${env.config.kafka.topic} does not exist: run \`npm run lab:step-2\` first`
+    : undefined;
+}
+
+export async function topicHasEvents(env: StepEnvironment): Promise<string | undefined> {
+  const missing = await topicExists(env);
+  if (missing) return missing;
+  return (await topicSize(env)) === 0
+    ? `the topic ${env.config.kafka.topic} is empty: run \`npm run lab:step-5\` (Apache Bench) first`
+    : undefined;
+}
+
+export async function apiAnswers(env: StepEnvironment): Promise<boolean> {
+  try {
+    const response = await fetch(`${env.target.apiUrl}/healthz`, { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function apiRunning(env: StepEnvironment): Promise<string | undefined> {
+  return (await apiAnswers(env))
+    ? undefined
+    : `the game API does not answer at ${env.target.apiUrl}: run \`npm run lab:step-3\` first`;
+}
+
+export async function purchasesWritten(env: StepEnvironment): Promise<string | undefined> {
+  try {
+    const written = await new HdfsClient(env.config.hdfs).exists(`${PURCHASES_DIR}/_SUCCESS`);
+    return written ? undefined : `${PURCHASES_DIR} has not been written: run \`npm run lab:step-8\` first`;
+  } catch {
+    return `HDFS is not reachable at ${env.config.hdfs.host}:${env.config.hdfs.port}: run \`npm run lab:step-1\` first`;
+  }
+}
