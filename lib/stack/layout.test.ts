@@ -1,0 +1,64 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DEFAULT_PORTS, REPO_ROOT, stackLayout } from './layout.js';
+
+describe('Stack > layout', () => {
+  it('keeps every service folder under the stack home', () => {
+    const layout = stackLayout('/tmp/lab-home');
+    assert.equal(layout.home, '/tmp/lab-home', 'home is the folder given');
+    assert.equal(layout.kafkaDir, '/tmp/lab-home/kafka', 'Kafka state lives under home');
+    assert.equal(layout.hdfsDir, '/tmp/lab-home/hdfs', 'HDFS state lives under home');
+    assert.equal(
+      layout.hdfsConfDir,
+      '/tmp/lab-home/hdfs/conf',
+      'Hadoop configuration lives under the HDFS folder',
+    );
+  });
+
+  it('shares the jar cache of the repository whatever the home', () => {
+    const layout = stackLayout('/tmp/elsewhere');
+    assert.equal(
+      layout.jars.kafka,
+      join(REPO_ROOT, '.lab', 'jars', 'kafka'),
+      'Kafka jars come from the repo cache',
+    );
+    assert.equal(
+      layout.jars.hdfs,
+      join(REPO_ROOT, '.lab', 'jars', 'hdfs'),
+      'Hadoop jars come from the repo cache',
+    );
+  });
+
+  it('binds 127.0.0.1 on the default ports unless told otherwise', () => {
+    const layout = stackLayout('/tmp/lab-home');
+    assert.equal(layout.host, '127.0.0.1', 'services bind loopback only');
+    assert.deepEqual(layout.ports, DEFAULT_PORTS, 'default ports');
+    assert.equal(DEFAULT_PORTS.kafka, 9092, 'Kafka on its usual port');
+    assert.equal(DEFAULT_PORTS.namenodeHttp, 9870, 'WebHDFS on Hadoop 3 usual port');
+    assert.equal(DEFAULT_PORTS.namenodeRpc, 8020, 'NameNode RPC on its usual port');
+  });
+
+  it('takes other ports for a throwaway stack', () => {
+    const ports = { ...DEFAULT_PORTS, kafka: 19092 };
+    assert.equal(stackLayout('/tmp/x', ports).ports.kafka, 19092, 'the given Kafka port is used');
+  });
+
+  it('has no two services on one port', () => {
+    const ports = Object.values(DEFAULT_PORTS);
+    assert.equal(new Set(ports).size, ports.length, `ports are distinct: ${ports.join(', ')}`);
+  });
+
+  it('defaults home to $LAB_HOME, else <repo>/.lab', () => {
+    const saved = process.env.LAB_HOME;
+    try {
+      delete process.env.LAB_HOME;
+      assert.equal(stackLayout().home, join(REPO_ROOT, '.lab'), 'without LAB_HOME: the repo .lab folder');
+      process.env.LAB_HOME = '/tmp/custom-lab';
+      assert.equal(stackLayout().home, '/tmp/custom-lab', 'LAB_HOME moves the stack home');
+    } finally {
+      if (saved === undefined) delete process.env.LAB_HOME;
+      else process.env.LAB_HOME = saved;
+    }
+  });
+});
