@@ -1,0 +1,129 @@
+// Spark's batch read of a topic (`startingOffsets=earliest`, `endingOffsets=latest`) on kafkajs, which
+// has no such call: the high watermark of every partition is captured first, each partition is read
+// from its earliest offset up to that mark, and the read stops there, whatever arrives meanwhile.
+// The consumer group is a fresh throwaway one (deleted afterwards), so committed offsets play no part.
+// Records are handed over batch by batch and not kept, so memory stays bounded however big the topic.
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import { PrerequisiteError } from '../errors.js';
+
+export interface BoundedRecord {
+  partition: number;
+  offset: string;
+  /** The value as a UTF-8 string (Spark's `value.cast('string')`), null for a null value. */
+  value: string | null;
+  /** Kafka's record timestamp, epoch milliseconds as a string. */
+  timestamp: string;
+}
+
+export interface PartitionRange {
+  partition: number;
+  /** First offset to read (the log start). */
+  low: bigint;
+  /** The high watermark at the start: offsets below it are read. */
+  high: bigint;
+}
+
+export interface BoundedReadSummary {
+  topic: string;
+  ranges: PartitionRange[];
+  records: number;
+}
+
+/** The ranges to read: every partition from its log start to its high watermark now. */
+export async function captureRanges(kafka: Kafka, topic: string): Promise<PartitionRange[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = await admin.listTopics();
+    if (!topics.includes(topic)) {
+      throw new PrerequisiteError(
+        `Kafka topic "${topic}" does not exist`,
+        'create it (npm run lab:step-2) and send some events (npm run lab:step-5), or pass --topic NAME',
+      );
+    }
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets
+      .map((o) => ({ partition: o.partition, low: BigInt(o.low), high: BigInt(o.high) }))
+      .sort((a, b) => a.partition - b.partition);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Reads `topic` from earliest to the high watermarks captured at the start and calls `onRecords` with
+ * each fetched batch (awaited: the next fetch of that partition waits for it). An empty topic returns
+ * at once.
+ */
+export async function readBounded(
+  kafka: Kafka,
+  topic: string,
+  onRecords: (records: BoundedRecord[]) => void | Promise<void>,
+): Promise<BoundedReadSummary> {
+  const ranges = await captureRanges(kafka, topic);
+  const pending = new Map(ranges.filter((r) => r.high > r.low).map((r) => [r.partition, r]));
+  const summary: BoundedReadSummary = { topic, ranges, records: 0 };
+  if (pending.size === 0) return summary;
+
+  const groupId = `bounded-read-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId, maxBytesPerPartition: 4 * 1024 * 1024, maxBytes: 16 * 1024 * 1024 });
+  await consumer.connect();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.CRASH, (event) => reject(event.payload.error));
+      consumer
+        .subscribe({ topic, fromBeginning: true })
+        .then(() =>
+          consumer.run({
+            autoCommit: false,
+            eachBatchAutoResolve: true,
+            eachBatch: async ({ batch }) => {
+              const range = pending.get(batch.partition);
+              if (!range) return; // finished already; a fetch was in flight
+              const records: BoundedRecord[] = [];
+              for (const message of batch.messages) {
+                if (BigInt(message.offset) >= range.high) break;
+                records.push({
+                  partition: batch.partition,
+                  offset: message.offset,
+                  value: message.value === null ? null : message.value.toString('utf8'),
+                  timestamp: message.timestamp,
+                });
+              }
+              summary.records += records.length;
+              if (records.length > 0) await onRecords(records);
+              if (BigInt(batch.lastOffset()) + 1n >= range.high) {
+                pending.delete(batch.partition);
+                consumer.pause([{ topic, partitions: [batch.partition] }]);
+                if (pending.size === 0) resolve();
+              }
+            },
+          }),
+        )
+        .then(() => {
+          for (const range of pending.values()) {
+            consumer.seek({ topic, partition: range.partition, offset: range.low.toString() });
+          }
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+    await deleteGroup(kafka, groupId);
+  }
+  return summary;
+}
+
+/** The throwaway group leaves no trace behind (best effort: a leftover empty group is harmless). */
+async function deleteGroup(kafka: Kafka, groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.deleteGroups([groupId]);
+  } catch {
+    // the broker expires empty groups on its own
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,32 @@
+// Rows streamed to a local newline-delimited JSON file: the spool between the Kafka read and the
+// Parquet writer, which needs the whole schema (the union of fields) before it writes the first row.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { createReadStream } from 'node:fs';
+
+export class NdjsonSpool {
+  private readonly stream: WriteStream;
+  rows = 0;
+
+  constructor(readonly path: string) {
+    this.stream = createWriteStream(path);
+  }
+
+  /** Appends a row; waits when the file stream's buffer is full, so memory stays bounded. */
+  async write(row: Record<string, unknown>): Promise<void> {
+    this.rows += 1;
+    if (!this.stream.write(`${JSON.stringify(row)}\n`)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    this.stream.end();
+    await once(this.stream, 'finish');
+  }
+}
+
+/** The rows of an NDJSON file, one at a time. */
+export async function* readNdjson(path: string): AsyncGenerator<Record<string, unknown>> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of lines) if (line) yield JSON.parse(line) as Record<string, unknown>;
+}
