@@ -1,0 +1,38 @@
+// A full run starts from nothing, so its counts are exact: no API or follower from an earlier run,
+// no events topic, no /tmp/purchases, no records of earlier steps.
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { logLevel } from 'kafkajs';
+import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
+import { createKafka } from '../../lib/kafka/client.js';
+import { logFile, stopBackground } from '../../lib/process/background.js';
+import { waitFor } from '../../lib/wait-for.js';
+import { PURCHASES_DIR } from './prerequisites.js';
+import type { StepEnvironment } from './step.js';
+
+export async function freshStart(env: StepEnvironment, say: (line: string) => void): Promise<void> {
+  const { topic } = env.config.kafka;
+  say(`Starting from a clean slate: no game API or follower, no topic ${topic}, no ${PURCHASES_DIR}.`);
+  if (env.dryRun) return;
+  for (const name of ['kafka_follower', 'game_api'] as const) {
+    const outcome = await stopBackground(env.target.background(name));
+    if (outcome !== 'not running') say(`  stopped the ${name} of an earlier run`);
+    rmSync(logFile(env.target.background(name)), { force: true });
+  }
+  for (const file of readdirSync(env.runDir)) {
+    if (/^step-\d+\.json$|\.ipynb$/.test(file)) rmSync(join(env.runDir, file), { force: true });
+  }
+  const admin = createKafka(env.config.kafka, { level: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    if ((await admin.listTopics()).includes(topic)) {
+      await admin.deleteTopics({ topics: [topic], timeout: 30_000 });
+      // deletion is asynchronous in KRaft: creating it again too early fails
+      await waitFor(async () => !(await admin.listTopics()).includes(topic), { label: `deletion of ${topic}`, timeoutMs: 30_000 });
+      say(`  deleted the topic ${topic}`);
+    }
+  } finally {
+    await admin.disconnect();
+  }
+  if (await new HdfsClient(env.config.hdfs).remove(PURCHASES_DIR)) say(`  deleted ${PURCHASES_DIR}`);
+}
