@@ -9,7 +9,12 @@ describe('Config > loadConfig', () => {
     assert.equal(config.stack, 'local');
     assert.deepEqual(config.kafka.brokers, ['127.0.0.1:9092']);
     assert.equal(config.kafka.topic, 'events');
-    assert.deepEqual(config.hdfs, { host: '127.0.0.1', port: 9870, user: 'student', rpcUri: 'hdfs://127.0.0.1:8020' });
+    assert.deepEqual(config.hdfs, {
+      host: '127.0.0.1',
+      port: 9870,
+      user: 'student',
+      rpcUri: 'hdfs://127.0.0.1:8020',
+    });
     assert.deepEqual(config.api, { host: '127.0.0.1', port: 5000 });
   });
 
@@ -29,11 +34,14 @@ describe('Config > loadConfig', () => {
   });
 
   it('rejects a port that is not a port, naming the variable', () => {
-    assert.throws(() => loadConfig({ API_PORT: '5000x' }), (err: unknown) => {
-      assert.ok(err instanceof ConfigError);
-      assert.match(err.message, /API_PORT=5000x/);
-      return true;
-    });
+    assert.throws(
+      () => loadConfig({ API_PORT: '5000x' }),
+      (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        assert.match(err.message, /API_PORT=5000x/);
+        return true;
+      },
+    );
     assert.throws(() => loadConfig({ WEBHDFS_PORT: '70000' }), ConfigError);
   });
 

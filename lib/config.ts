@@ -19,7 +19,10 @@ function port(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    throw new ConfigError(`${name}=${raw} is not a TCP port`, `set ${name} to a number from 1 to 65535, or unset it`);
+    throw new ConfigError(
+      `${name}=${raw} is not a TCP port`,
+      `set ${name} to a number from 1 to 65535, or unset it`,
+    );
   }
   return value;
 }
@@ -32,7 +35,10 @@ function text(env: Env, name: string, fallback: string): string {
 export function loadConfig(env: Env = process.env): LabConfig {
   const stack = text(env, 'LAB_STACK', 'local');
   if (stack !== 'local' && stack !== 'compose') {
-    throw new ConfigError(`LAB_STACK=${stack} is not a stack`, 'use LAB_STACK=local (default) or LAB_STACK=compose');
+    throw new ConfigError(
+      `LAB_STACK=${stack} is not a stack`,
+      'use LAB_STACK=local (default) or LAB_STACK=compose',
+    );
   }
   const brokers = text(env, 'KAFKA_BROKERS', '127.0.0.1:9092')
     .split(',')
@@ -40,13 +46,20 @@ export function loadConfig(env: Env = process.env): LabConfig {
     .filter(Boolean);
   for (const broker of brokers) {
     if (!/^[^:\s]+:\d+$/.test(broker)) {
-      throw new ConfigError(`KAFKA_BROKERS has "${broker}", not host:port`, 'e.g. KAFKA_BROKERS=127.0.0.1:9092');
+      throw new ConfigError(
+        `KAFKA_BROKERS has "${broker}", not host:port`,
+        'e.g. KAFKA_BROKERS=127.0.0.1:9092',
+      );
     }
   }
   const hdfsHost = text(env, 'WEBHDFS_HOST', '127.0.0.1');
   return {
     stack,
-    kafka: { brokers, topic: text(env, 'EVENTS_TOPIC', 'events'), clientId: text(env, 'KAFKA_CLIENT_ID', 'game-events-lab') },
+    kafka: {
+      brokers,
+      topic: text(env, 'EVENTS_TOPIC', 'events'),
+      clientId: text(env, 'KAFKA_CLIENT_ID', 'game-events-lab'),
+    },
     hdfs: {
       host: hdfsHost,
       port: port(env, 'WEBHDFS_PORT', 9870),

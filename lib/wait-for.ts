@@ -16,7 +16,10 @@ export interface WaitOptions {
  * Calls `probe` until it resolves to something other than `false`/`undefined` or the deadline passes.
  * A probe that throws counts as "not yet"; its last error ends up in the timeout message.
  */
-export async function waitFor<T>(probe: () => Promise<T | false | undefined>, options: WaitOptions): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | false | undefined>,
+  options: WaitOptions,
+): Promise<T> {
   const { label, timeoutMs, intervalMs = 500, onRetry, hint, giveUpIf } = options;
   const started = Date.now();
   let lastError: unknown;
@@ -33,7 +36,10 @@ export async function waitFor<T>(probe: () => Promise<T | false | undefined>, op
     const elapsed = Date.now() - started;
     if (elapsed >= timeoutMs) {
       const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new WaitTimeoutError(`gave up waiting for ${label} after ${Math.round(timeoutMs / 1000)} s${why}`, hint);
+      throw new WaitTimeoutError(
+        `gave up waiting for ${label} after ${Math.round(timeoutMs / 1000)} s${why}`,
+        hint,
+      );
     }
     onRetry?.(elapsed / 1000, lastError);
     await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, timeoutMs - elapsed)));

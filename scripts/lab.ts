@@ -43,7 +43,9 @@ async function main(): Promise<number> {
   console.log(`\nThe write-up of this run: ${reportPath}`);
 
   if (keepRunning) {
-    console.log('--keep-running: the stack, the game API and the follower stay up (`npm run lab:step-11` stops them).');
+    console.log(
+      '--keep-running: the stack, the game API and the follower stay up (`npm run lab:step-11` stops them).',
+    );
   } else {
     await runStep(teardown, env);
   }

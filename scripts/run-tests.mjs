@@ -3,6 +3,7 @@
 // `unit`: *.test.ts beside the code, no services needed.
 // `integration`: test/integration/, against the real stack, one file at a time (they share the broker).
 // No argument: both, unit first.
+// Integration tests need the local stack: when it is not running, it is started here and stopped after.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,9 +29,20 @@ const files = wanted.flatMap((name) => {
 });
 if (files.length === 0) throw new Error(`no test files found for ${wanted.join(', ')}`);
 
+const npm = (...args) => spawnSync('npm', ['run', '-s', ...args], { stdio: 'inherit' }).status;
+let startedStack = false;
+if (
+  wanted.includes('integration') &&
+  spawnSync('npm', ['run', '-s', 'stack:status'], { stdio: 'ignore' }).status !== 0
+) {
+  console.log('The local stack is not running: starting it for the integration tests (stopped again after).');
+  if (npm('stack:up') !== 0) process.exit(1);
+  startedStack = true;
+}
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
   { stdio: 'inherit' },
 );
+if (startedStack) npm('stack:down');
 process.exit(result.status ?? 1);

@@ -26,7 +26,11 @@ export class HdfsClient {
     );
   }
 
-  private call<T>(what: string, path: string, run: (done: (err: Error | null, value?: T) => void) => void): Promise<T> {
+  private call<T>(
+    what: string,
+    path: string,
+    run: (done: (err: Error | null, value?: T) => void) => void,
+  ): Promise<T> {
     return new Promise((resolve, reject) => {
       run((err, value) => (err ? reject(this.explain(err, what, path)) : resolve(value as T)));
     });

@@ -18,7 +18,10 @@ function shortLogLine({ namespace, level, log }: LogEntry): void {
   console.error(`[kafkajs ${label}] ${namespace}: ${message}${error ? ` (${error})` : ''}`);
 }
 
-export function createKafka(config: LabConfig['kafka'] = loadConfig().kafka, options: KafkaClientOptions = {}): Kafka {
+export function createKafka(
+  config: LabConfig['kafka'] = loadConfig().kafka,
+  options: KafkaClientOptions = {},
+): Kafka {
   return new Kafka({
     clientId: options.clientId ?? config.clientId,
     brokers: config.brokers,
@@ -39,7 +42,10 @@ export function kafkaUnreachable(brokers: string[], cause?: unknown): ServiceUnr
 
 /** Asks the cluster for its metadata once, quickly; throws ServiceUnreachableError when nobody answers. */
 export async function describeCluster(config: LabConfig['kafka'] = loadConfig().kafka) {
-  const kafka = createKafka(config, { level: logLevel.NOTHING, retry: { retries: 1, initialRetryTime: 200 } });
+  const kafka = createKafka(config, {
+    level: logLevel.NOTHING,
+    retry: { retries: 1, initialRetryTime: 200 },
+  });
   const admin = kafka.admin();
   try {
     await admin.connect();

@@ -18,9 +18,7 @@ export interface BackgroundProcess {
 }
 
 export type ProcessState =
-  | { state: 'running'; pid: number }
-  | { state: 'stopped' }
-  | { state: 'stale'; pid: number; reason: string };
+  { state: 'running'; pid: number } | { state: 'stopped' } | { state: 'stale'; pid: number; reason: string };
 
 export const pidFile = (p: Pick<BackgroundProcess, 'dir' | 'name'>) => join(p.dir, `${p.name}.pid`);
 export const logFile = (p: Pick<BackgroundProcess, 'dir' | 'name'>) => join(p.dir, `${p.name}.log`);
@@ -37,7 +35,11 @@ function commandLineOf(pid: number): string | null {
 }
 
 /** Pure decision, unit-tested: what a PID file and the process table say together. */
-export function judgePid(pid: number | null, commandLine: string | null, expectedMarker: string): ProcessState {
+export function judgePid(
+  pid: number | null,
+  commandLine: string | null,
+  expectedMarker: string,
+): ProcessState {
   if (pid === null) return { state: 'stopped' };
   if (commandLine === null) return { state: 'stale', pid, reason: `process ${pid} is gone` };
   if (!commandLine.includes(expectedMarker)) {
@@ -73,7 +75,8 @@ export function startBackground(p: BackgroundProcess): number {
       cwd: p.cwd ?? p.dir,
       env: p.env ?? process.env,
     });
-    if (child.pid === undefined) throw new PrerequisiteError(`could not start ${p.name}: ${program} did not start`);
+    if (child.pid === undefined)
+      throw new PrerequisiteError(`could not start ${p.name}: ${program} did not start`);
     child.unref();
     writeFileSync(pidFile(p), `${child.pid}\n`);
     return child.pid;

@@ -8,7 +8,12 @@ import { runJavaTool } from './daemon.js';
 import type { StackLayout } from './layout.js';
 import { EMPTY_WEB_XML, HADOOP_LOG4J, HADOOP_WEBAPPS, coreSiteXml, hdfsSiteXml } from './service-config.js';
 
-function hadoopDaemon(layout: StackLayout, name: string, mainClass: string, ports: DaemonSpec['ports']): DaemonSpec {
+function hadoopDaemon(
+  layout: StackLayout,
+  name: string,
+  mainClass: string,
+  ports: DaemonSpec['ports'],
+): DaemonSpec {
   return {
     name,
     dir: layout.hdfsDir,

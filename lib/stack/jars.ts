@@ -13,15 +13,25 @@ const POMS = ['pom.xml', 'kafka/pom.xml', 'hdfs/pom.xml'].map((p) => join(REPO_R
 export function requireTool(command: string, versionArgs: string[], hint: string): string {
   const result = spawnSync(command, versionArgs, { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
-    throw new PrerequisiteError(`${command} is not installed or does not run (${command} ${versionArgs.join(' ')})`, hint);
+    throw new PrerequisiteError(
+      `${command} is not installed or does not run (${command} ${versionArgs.join(' ')})`,
+      hint,
+    );
   }
   return `${result.stdout}${result.stderr}`.split('\n')[0].trim();
 }
 
 export const requireJava = () =>
-  requireTool('java', ['-version'], 'install Java 17 or newer, e.g. `apt-get install openjdk-17-jdk-headless`');
+  requireTool(
+    'java',
+    ['-version'],
+    'install Java 17 or newer, e.g. `apt-get install openjdk-17-jdk-headless`',
+  );
 
-const stampOf = () => createHash('sha256').update(POMS.map((p) => readFileSync(p)).join('\0')).digest('hex');
+const stampOf = () =>
+  createHash('sha256')
+    .update(POMS.map((p) => readFileSync(p)).join('\0'))
+    .digest('hex');
 
 export function jarsAreCurrent(layout: StackLayout): boolean {
   const stamp = join(dirname(layout.jars.kafka), 'stamp');
@@ -30,7 +40,11 @@ export function jarsAreCurrent(layout: StackLayout): boolean {
 
 export function ensureJars(layout: StackLayout, log: (line: string) => void): void {
   if (jarsAreCurrent(layout)) return;
-  requireTool('mvn', ['-v'], 'install Maven, e.g. `apt-get install maven`; it resolves the Kafka and Hadoop jars');
+  requireTool(
+    'mvn',
+    ['-v'],
+    'install Maven, e.g. `apt-get install maven`; it resolves the Kafka and Hadoop jars',
+  );
   const jarsDir = dirname(layout.jars.kafka);
   log(`Resolving Kafka and Hadoop jars with Maven into ${jarsDir} (first run only, ~110 MB) ...`);
   rmSync(jarsDir, { recursive: true, force: true });

@@ -45,6 +45,10 @@ export function prepareKafka(layout: StackLayout, log: (line: string) => void): 
 
 /** Healthy = the broker answers a metadata request. */
 export async function probeKafka(layout: StackLayout): Promise<string> {
-  const cluster = await describeCluster({ brokers: kafkaBrokers(layout), topic: 'events', clientId: 'lab-stack-probe' });
+  const cluster = await describeCluster({
+    brokers: kafkaBrokers(layout),
+    topic: 'events',
+    clientId: 'lab-stack-probe',
+  });
   return `broker ${cluster.brokers.map((b) => b.nodeId).join(',')} of cluster ${cluster.clusterId}`;
 }

@@ -94,31 +94,35 @@ export async function stackUp(layout: StackLayout, log: Log, timeoutMs = STARTUP
   log(`✔ The stack is up (${((Date.now() - started) / 1000).toFixed(1)} s).`);
 }
 
-async function waitUntilHealthy(service: Service, layout: StackLayout, log: Log, timeoutMs: number): Promise<void> {
+async function waitUntilHealthy(
+  service: Service,
+  layout: StackLayout,
+  log: Log,
+  timeoutMs: number,
+): Promise<void> {
   log(`Waiting up to ${timeoutMs / 1000} s for ${service.name} to be usable ...`);
   let lastReport = 0;
   try {
-    const description = await waitFor(
-      () => service.probe(layout),
-      {
-        giveUpIf: () => {
-          const dead = service.daemons.find((d) => daemonState(d).state !== 'running');
-          return dead && `${dead.name} exited during start-up`;
-        },
-        label: service.name,
-        timeoutMs,
-        intervalMs: 500,
-        onRetry: (seconds) => {
-          if (seconds - lastReport >= 10) {
-            lastReport = seconds;
-            log(`  ... still waiting for ${service.name} (${Math.round(seconds)} s)`);
-          }
-        },
+    const description = await waitFor(() => service.probe(layout), {
+      giveUpIf: () => {
+        const dead = service.daemons.find((d) => daemonState(d).state !== 'running');
+        return dead && `${dead.name} exited during start-up`;
       },
-    );
+      label: service.name,
+      timeoutMs,
+      intervalMs: 500,
+      onRetry: (seconds) => {
+        if (seconds - lastReport >= 10) {
+          lastReport = seconds;
+          log(`  ... still waiting for ${service.name} (${Math.round(seconds)} s)`);
+        }
+      },
+    });
     log(`✔ ${service.name}: ${description}`);
   } catch (err) {
-    const tails = service.daemons.map((d) => `--- last lines of ${logFile(d)} ---\n${tailLog(d, 25)}`).join('\n');
+    const tails = service.daemons
+      .map((d) => `--- last lines of ${logFile(d)} ---\n${tailLog(d, 25)}`)
+      .join('\n');
     const why = err instanceof Error ? err.message : String(err);
     throw new ServiceUnreachableError(`✘ ${service.name} did not come up: ${why}\n${tails}`, service.hint);
   }

@@ -67,7 +67,10 @@ describe('Walkthrough > evidence > judgeCount', () => {
     assert.match(verdict.evidence, /3 runs of step 5/);
   });
   it('fails nothing and odd counts, saying what to do', () => {
-    assert.deepEqual(judgeCount(0, 10, 'events', 'step 5'), { pass: false, evidence: 'no events: run step 5' });
+    assert.deepEqual(judgeCount(0, 10, 'events', 'step 5'), {
+      pass: false,
+      evidence: 'no events: run step 5',
+    });
     const odd = judgeCount(9, 10, 'events', 'step 5');
     assert.equal(odd.pass, false);
     assert.match(odd.evidence, /9 events, expected 10/);

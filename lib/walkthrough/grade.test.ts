@@ -4,7 +4,12 @@ import { formatScoreTable, score, scoreTableMarkdown, type Check } from './grade
 
 const checks: Check[] = [
   { step: '2', check: 'topic exists', pass: true, evidence: 'events (1 partition)' },
-  { step: '8', check: '/tmp/purchases has _SUCCESS', pass: false, evidence: 'no /tmp/purchases | run step 8' },
+  {
+    step: '8',
+    check: '/tmp/purchases has _SUCCESS',
+    pass: false,
+    evidence: 'no /tmp/purchases | run step 8',
+  },
 ];
 
 describe('Walkthrough > grade', () => {
@@ -16,7 +21,7 @@ describe('Walkthrough > grade', () => {
   it('prints one aligned row per check and the score', () => {
     const lines = formatScoreTable(checks).split('\n');
     assert.equal(lines.length, 6, 'header, rule, two rows, rule, score');
-    assert.match(lines[2], /^2    \| topic exists +\| ✔ pass \| events \(1 partition\)$/);
+    assert.match(lines[2], /^2 {4}\| topic exists +\| ✔ pass \| events \(1 partition\)$/);
     assert.match(lines[3], /✘ FAIL/);
     assert.equal(lines[5], 'score: 1/2');
   });

@@ -20,7 +20,8 @@ export function formatScoreTable(checks: Check[]): string {
   ];
   const widths = [0, 1, 2].map((col) => Math.max(...rows.map((r) => [...r[col]].length)));
   const pad = (text: string, width: number) => text + ' '.repeat(width - [...text].length);
-  const line = (r: string[]) => `${pad(r[0], widths[0])} | ${pad(r[1], widths[1])} | ${pad(r[2], widths[2])} | ${r[3]}`;
+  const line = (r: string[]) =>
+    `${pad(r[0], widths[0])} | ${pad(r[1], widths[1])} | ${pad(r[2], widths[2])} | ${r[3]}`;
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-') + '-+---------';
   const { passed, total } = score(checks);
   return [line(rows[0]), rule, ...rows.slice(1).map(line), rule, `score: ${passed}/${total}`].join('\n');
@@ -32,6 +33,8 @@ export function scoreTableMarkdown(checks: Check[]): string {
   return [
     '| step | check | result | evidence |',
     '|---|---|---|---|',
-    ...checks.map((c) => `| ${esc(c.step)} | ${esc(c.check)} | ${c.pass ? '✔ pass' : '✘ FAIL'} | ${esc(c.evidence)} |`),
+    ...checks.map(
+      (c) => `| ${esc(c.step)} | ${esc(c.check)} | ${c.pass ? '✔ pass' : '✘ FAIL'} | ${esc(c.evidence)} |`,
+    ),
   ].join('\n');
 }

@@ -6,9 +6,15 @@ describe('Walkthrough > notebook evidence', () => {
   const notebook = JSON.stringify({
     cells: [
       { cell_type: 'markdown', source: ['# title'] },
-      { cell_type: 'code', outputs: [{ output_type: 'stream', name: 'stdout', text: ['+----+\n', '|Host|\n'] }] },
+      {
+        cell_type: 'code',
+        outputs: [{ output_type: 'stream', name: 'stdout', text: ['+----+\n', '|Host|\n'] }],
+      },
       { cell_type: 'code', outputs: [{ output_type: 'display_data', data: { 'image/svg+xml': '<svg/>' } }] },
-      { cell_type: 'code', outputs: [{ output_type: 'error', ename: 'TypeError', evalue: 'x is undefined', traceback: [] }] },
+      {
+        cell_type: 'code',
+        outputs: [{ output_type: 'error', ename: 'TypeError', evalue: 'x is undefined', traceback: [] }],
+      },
     ],
   });
 
@@ -27,7 +33,13 @@ describe('Walkthrough > notebook evidence', () => {
       'top       */*  user1.comcast.com ApacheBench/2.3  purchase_sword  2026-11-28 10:00:00.001',
       'freq       10                 10              10              10                        1',
     ].join('\n');
-    assert.deepEqual(describeCounts(table), { Accept: 10, Host: 10, 'User-Agent': 10, event_type: 10, timestamp: 10 });
+    assert.deepEqual(describeCounts(table), {
+      Accept: 10,
+      Host: 10,
+      'User-Agent': 10,
+      event_type: 10,
+      timestamp: 10,
+    });
     assert.equal(describeCounts('count 3'), undefined, 'not a describe table');
   });
 });

@@ -26,12 +26,15 @@ export function notebookEvidence(notebookJson: string): NotebookEvidence {
   const code = notebook.cells.filter((c) => c.cell_type === 'code');
   const outputs = code.flatMap((c) => c.outputs ?? []);
   return {
-    cellTexts: code.map((c) => (c.outputs ?? []).map((o) => joined(o.text) + joined(o.data?.['text/plain'])).join('')),
-    errors: outputs
-      .filter((o) => o.output_type === 'error')
-      .map((o) => `${o.ename}: ${o.evalue}`),
+    cellTexts: code.map((c) =>
+      (c.outputs ?? []).map((o) => joined(o.text) + joined(o.data?.['text/plain'])).join(''),
+    ),
+    errors: outputs.filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`),
     hasChart: outputs.some(
-      (o) => o.data?.['image/svg+xml'] !== undefined || /<svg/.test(joined(o.data?.['text/html'])) || o.data?.['image/png'] !== undefined,
+      (o) =>
+        o.data?.['image/svg+xml'] !== undefined ||
+        /<svg/.test(joined(o.data?.['text/html'])) ||
+        o.data?.['image/png'] !== undefined,
     ),
   };
 }
@@ -40,7 +43,8 @@ export function notebookEvidence(notebookJson: string): NotebookEvidence {
 export function describeCounts(text: string): Record<string, number> | undefined {
   const lines = text.split('\n');
   const countLine = lines.findIndex((l) => /^count\s/.test(l));
-  if (countLine < 1 || !lines.some((l) => /^unique\s/.test(l)) || !lines.some((l) => /^freq\s/.test(l))) return undefined;
+  if (countLine < 1 || !lines.some((l) => /^unique\s/.test(l)) || !lines.some((l) => /^freq\s/.test(l)))
+    return undefined;
   const header = lines[countLine - 1].trim().split(/\s+/);
   const values = lines[countLine].trim().split(/\s+/).slice(1);
   if (header.length !== values.length) return undefined;

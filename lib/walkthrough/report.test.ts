@@ -46,7 +46,14 @@ describe('Walkthrough > report > renderReport', () => {
   });
 
   it('has every section the course graded', () => {
-    for (const heading of ['## Summary', '## Architecture', '## The steps', '## A sample event', '## Grade', '## Appendix: Enhancements']) {
+    for (const heading of [
+      '## Summary',
+      '## Architecture',
+      '## The steps',
+      '## A sample event',
+      '## Grade',
+      '## Appendix: Enhancements',
+    ]) {
       assert.ok(report.includes(heading), `missing ${heading}`);
     }
   });

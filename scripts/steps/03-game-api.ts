@@ -7,7 +7,9 @@ import { runWhenMain, type Step } from '../walkthrough/step.js';
 export const gameApi: Step = {
   id: 3,
   title: 'Run the game API',
-  original: ['docker-compose exec mids env FLASK_APP=/w205/assignment-12-adamcy99/game_api.py flask run --host 0.0.0.0'],
+  original: [
+    'docker-compose exec mids env FLASK_APP=/w205/assignment-12-adamcy99/game_api.py flask run --host 0.0.0.0',
+  ],
   explanation:
     'Starts the game API (labs/game_api.ts, the express + kafkajs port of game_api.py) on port 5000. Every ' +
     'request becomes a JSON event — its event_type and the request headers — sent to the events topic; the ' +

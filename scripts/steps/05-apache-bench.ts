@@ -42,7 +42,10 @@ export const apacheBench: Step = {
     const arrived = read(window).split('\n').filter(Boolean).slice(windowBefore);
     shell.say(`The kafkacat window got ${arrived.length} new events, e.g.:`);
     for (const run of BENCH_RUNS) {
-      const sample = arrived.find((l) => l.includes(`"event_type": "${run.eventType}"`) || l.includes(`"event_type":"${run.eventType}"`));
+      const sample = arrived.find(
+        (l) =>
+          l.includes(`"event_type": "${run.eventType}"`) || l.includes(`"event_type":"${run.eventType}"`),
+      );
       if (sample) shell.say(`  ${sample}`);
     }
   },

@@ -28,7 +28,10 @@ export async function freshStart(env: StepEnvironment, say: (line: string) => vo
     if ((await admin.listTopics()).includes(topic)) {
       await admin.deleteTopics({ topics: [topic], timeout: 30_000 });
       // deletion is asynchronous in KRaft: creating it again too early fails
-      await waitFor(async () => !(await admin.listTopics()).includes(topic), { label: `deletion of ${topic}`, timeoutMs: 30_000 });
+      await waitFor(async () => !(await admin.listTopics()).includes(topic), {
+        label: `deletion of ${topic}`,
+        timeoutMs: 30_000,
+      });
       say(`  deleted the topic ${topic}`);
     }
   } finally {

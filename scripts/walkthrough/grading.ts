@@ -9,7 +9,12 @@ import { readBounded } from '../../lib/kafka/bounded-read.js';
 import { createKafka, describeCluster } from '../../lib/kafka/client.js';
 import { readParquetWithDuckDb } from '../../lib/parquet/readers.js';
 import { compareNames } from '../../lib/spark/schema.js';
-import { countRequests, judgeCount, parseSchemaFields, parseShowTables } from '../../lib/walkthrough/evidence.js';
+import {
+  countRequests,
+  judgeCount,
+  parseSchemaFields,
+  parseShowTables,
+} from '../../lib/walkthrough/evidence.js';
 import type { Check } from '../../lib/walkthrough/grade.js';
 import { describeCounts, notebookEvidence } from '../../lib/walkthrough/notebook-evidence.js';
 import { BENCH_RUNS, REQUESTS_PER_RUN } from '../../lib/walkthrough/plan.js';
@@ -57,7 +62,11 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
   try {
     const cluster = await describeCluster(env.config.kafka);
     kafkaUp = true;
-    check(1, 'Kafka answers a metadata request', pass(`cluster ${cluster.clusterId}, ${cluster.brokers.length} broker`));
+    check(
+      1,
+      'Kafka answers a metadata request',
+      pass(`cluster ${cluster.clusterId}, ${cluster.brokers.length} broker`),
+    );
   } catch (err) {
     check(1, 'Kafka answers a metadata request', fail(`${(err as Error).message}: run ${rerun(1)}`));
   }
@@ -74,18 +83,30 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
   // Step 2: the topic; step 5: what is in it.
   let events: GameEvent[] = [];
   const size = kafkaUp ? await topicSize(env) : null;
-  check(2, `topic ${topic} exists`, size === null ? fail(`no topic ${topic}: run ${rerun(2)}`) : pass(`${topic} holds ${size} messages`));
+  check(
+    2,
+    `topic ${topic} exists`,
+    size === null ? fail(`no topic ${topic}: run ${rerun(2)}`) : pass(`${topic} holds ${size} messages`),
+  );
   if (size !== null) events = await readEvents(env);
   for (const run of BENCH_RUNS) {
     const found = count(events, (e) => e.event_type === run.eventType && e.Host === run.host);
-    check(5, `${run.eventType} events from ${run.host}`, judgeCount(found, REQUESTS_PER_RUN, `${run.eventType} events from ${run.host} in ${topic}`, rerun(5)));
+    check(
+      5,
+      `${run.eventType} events from ${run.host}`,
+      judgeCount(found, REQUESTS_PER_RUN, `${run.eventType} events from ${run.host} in ${topic}`, rerun(5)),
+    );
   }
 
   // Step 3: the API's access log shows the 200s.
   const accessLog = readBackgroundLog(env, 'game_api');
   for (const run of BENCH_RUNS) {
     const found = countRequests(accessLog, run.path);
-    check(3, `access log: 200s for GET ${run.path}`, judgeCount(found, REQUESTS_PER_RUN, `"GET ${run.path} HTTP/1.0" 200 lines`, rerun(5)));
+    check(
+      3,
+      `access log: 200s for GET ${run.path}`,
+      judgeCount(found, REQUESTS_PER_RUN, `"GET ${run.path} HTTP/1.0" 200 lines`, rerun(5)),
+    );
   }
 
   // Step 4: the kafkacat window saw every event.
@@ -95,7 +116,9 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
     'the kafkacat window shows every event',
     windowLines > 0 && windowLines === events.length
       ? pass(`${windowLines} JSON lines, as many as events in ${topic}`)
-      : fail(`${windowLines} JSON lines in the window, ${events.length} events in ${topic}: run ${rerun(4)} before step 5`),
+      : fail(
+          `${windowLines} JSON lines in the window, ${events.length} events in ${topic}: run ${rerun(4)} before step 5`,
+        ),
   );
 
   // Step 6: one table per event type, each holding only that type.
@@ -107,21 +130,39 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
     return values.size === 1 ? [...values][0] : undefined;
   });
   const perType = types.map((type) => {
-    const expected = Math.min(count(events, (e) => e.event_type === type), SHOW_LIMIT);
+    const expected = Math.min(
+      count(events, (e) => e.event_type === type),
+      SHOW_LIMIT,
+    );
     const table = tables[tableTypes.indexOf(type)];
-    return { type, ok: table !== undefined && table.rows.length === expected && table.rows.every((r) => r[table.columns.indexOf('Host')] === 'moe') };
+    return {
+      type,
+      ok:
+        table !== undefined &&
+        table.rows.length === expected &&
+        table.rows.every((r) => r[table.columns.indexOf('Host')] === 'moe'),
+    };
   });
   check(
     6,
     'separate_events: one munged table per event type',
     types.length > 0 && tables.length === types.length && perType.every((p) => p.ok)
       ? pass(`${tables.length} tables: ${types.join(', ')}; Host munged to "moe"`)
-      : fail(`${tables.length} tables printed for ${types.length} event types (${perType.filter((p) => !p.ok).map((p) => p.type).join(', ') || 'none'} wrong): run ${rerun(6)}`),
+      : fail(
+          `${tables.length} tables printed for ${types.length} event types (${
+            perType
+              .filter((p) => !p.ok)
+              .map((p) => p.type)
+              .join(', ') || 'none'
+          } wrong): run ${rerun(6)}`,
+        ),
   );
 
   // Step 7: the schema is the union of the sword purchases' fields plus the timestamp.
   const swords = events.filter((e) => e.event_type === 'purchase_sword');
-  const expectedFields = [...new Set([...swords.flatMap((e) => Object.keys(e)), 'timestamp'])].sort(compareNames);
+  const expectedFields = [...new Set([...swords.flatMap((e) => Object.keys(e)), 'timestamp'])].sort(
+    compareNames,
+  );
   const printed = parseSchemaFields(stepOutput(readStepRecord(env.runDir, 7)));
   check(
     7,
@@ -135,7 +176,9 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
   if (hdfsUp) {
     const entries = (await hdfs.stat(PURCHASES_DIR)) ? await hdfs.list(PURCHASES_DIR) : [];
     const success = entries.find((e) => e.pathSuffix === '_SUCCESS');
-    const parts = entries.filter((e) => /^part-00000-[0-9a-f-]{36}-c000\.snappy\.parquet$/.test(e.pathSuffix));
+    const parts = entries.filter((e) =>
+      /^part-00000-[0-9a-f-]{36}-c000\.snappy\.parquet$/.test(e.pathSuffix),
+    );
     check(
       8,
       `${PURCHASES_DIR} has _SUCCESS and one Parquet part`,
@@ -151,8 +194,12 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
         8,
         'the Parquet rows are exactly the sword purchases',
         allSwords && purchaseRows === swords.length && swords.length > 0
-          ? pass(`${purchaseRows} rows, all purchase_sword, columns ${contents.columns.map((c) => c.name).join(', ')}`)
-          : fail(`${purchaseRows} rows (${allSwords ? 'all' : 'not all'} purchase_sword), ${swords.length} sword purchases in ${topic}: run ${rerun(8)}`),
+          ? pass(
+              `${purchaseRows} rows, all purchase_sword, columns ${contents.columns.map((c) => c.name).join(', ')}`,
+            )
+          : fail(
+              `${purchaseRows} rows (${allSwords ? 'all' : 'not all'} purchase_sword), ${swords.length} sword purchases in ${topic}: run ${rerun(8)}`,
+            ),
       );
     }
   }
@@ -162,7 +209,8 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
   check(
     9,
     'hadoop fs -ls lists _SUCCESS and the part file',
-    /\/tmp\/purchases\/_SUCCESS/.test(listing) && /\/tmp\/purchases\/part-00000-\S+\.snappy\.parquet/.test(listing)
+    /\/tmp\/purchases\/_SUCCESS/.test(listing) &&
+      /\/tmp\/purchases\/part-00000-\S+\.snappy\.parquet/.test(listing)
       ? pass('both listed under /tmp/purchases/')
       : fail(`not in the listing: run ${rerun(9)}`),
   );
@@ -174,14 +222,21 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
     check(10, 'the notebook ran', fail(`no executed notebook at ${executed}: run ${rerun(10)}`));
   } else {
     const evidence = notebookEvidence(readFileSync(executed, 'utf8'));
-    check(10, 'the notebook ran without errors', evidence.errors.length === 0 ? pass('no error outputs') : fail(evidence.errors.join('; ')));
+    check(
+      10,
+      'the notebook ran without errors',
+      evidence.errors.length === 0 ? pass('no error outputs') : fail(evidence.errors.join('; ')),
+    );
     const queryTable = evidence.cellTexts
       .flatMap((text) => parseShowTables(text))
       .filter((t) => t.columns.includes('Host') && t.rows.length > 0)
-      .find((t, _i, all) => t !== all[0] && t.rows.every((r) => r[t.columns.indexOf('Host')] === 'user1.comcast.com'));
+      .find(
+        (t, _i, all) =>
+          t !== all[0] && t.rows.every((r) => r[t.columns.indexOf('Host')] === 'user1.comcast.com'),
+      );
     check(
       10,
-      "the SQL query returned the user1.comcast.com rows",
+      'the SQL query returned the user1.comcast.com rows',
       queryTable && queryTable.rows.length === Math.min(user1, SHOW_LIMIT) && user1 > 0
         ? pass(`${queryTable.rows.length} rows, all Host = user1.comcast.com`)
         : fail(`expected ${user1} rows of user1.comcast.com, found ${queryTable?.rows.length ?? 'no table'}`),
@@ -194,7 +249,11 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
         ? pass(`count = ${user1} for ${Object.keys(counts).join(', ')}`)
         : fail(`describe counts ${counts ? JSON.stringify(counts) : 'not found'}, expected ${user1} each`),
     );
-    check(10, 'the chart is in the notebook', evidence.hasChart ? pass('an SVG chart output') : fail('no chart output'));
+    check(
+      10,
+      'the chart is in the notebook',
+      evidence.hasChart ? pass('an SVG chart output') : fail('no chart output'),
+    );
   }
   // by step, in the walkthrough's order (stable: checks of one step keep theirs)
   return checks.sort((a, b) => Number(a.step) - Number(b.step));

@@ -19,7 +19,8 @@ export function readStepRecord(runDir: string, id: number): StepRecord | undefin
 }
 
 /** Everything a step printed, all its commands together. */
-export const stepOutput = (record: StepRecord | undefined) => record?.commands.map((c) => c.output).join('\n') ?? '';
+export const stepOutput = (record: StepRecord | undefined) =>
+  record?.commands.map((c) => c.output).join('\n') ?? '';
 
 export function readBackgroundLog(env: StepEnvironment, name: 'game_api' | 'kafka_follower'): string {
   const path = logFile(env.target.background(name));

@@ -8,7 +8,9 @@ import type { StepEnvironment } from './step.js';
 
 /** One event as kcat printed it, preferably a sword purchase (the rows the rest of the lab follows). */
 function sampleEvent(env: StepEnvironment): string | undefined {
-  const lines = readBackgroundLog(env, 'kafka_follower').split('\n').filter((l) => l.startsWith('{'));
+  const lines = readBackgroundLog(env, 'kafka_follower')
+    .split('\n')
+    .filter((l) => l.startsWith('{'));
   return lines.find((l) => l.includes('purchase_sword')) ?? lines[0];
 }
 

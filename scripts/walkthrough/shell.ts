@@ -32,11 +32,20 @@ export class StepShell {
       return record;
     }
     const [program, ...args] = command.argv;
-    const child = $({ nothrow: true, quiet: true, cwd: REPO_ROOT, env: { ...process.env, ...command.env } })`${program} ${args}`;
+    const child = $({
+      nothrow: true,
+      quiet: true,
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...command.env },
+    })`${program} ${args}`;
     child.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
     child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     const result = await child;
-    const record = { command: command.display, output: `${result.stdout}${result.stderr}`.trimEnd(), exitCode: result.exitCode };
+    const record = {
+      command: command.display,
+      output: `${result.stdout}${result.stderr}`.trimEnd(),
+      exitCode: result.exitCode,
+    };
     this.commands.push(record);
     if (result.exitCode !== 0 && !allowFailure) {
       throw new LabError(`\`${command.display}\` exited with ${result.exitCode}`);

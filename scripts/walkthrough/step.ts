@@ -39,7 +39,8 @@ export interface StepRecord {
 }
 
 export const TOTAL_STEPS = 11;
-export const stepRecordPath = (runDir: string, id: number) => join(runDir, `step-${String(id).padStart(2, '0')}.json`);
+export const stepRecordPath = (runDir: string, id: number) =>
+  join(runDir, `step-${String(id).padStart(2, '0')}.json`);
 
 export function stepEnvironment(context: LabContext = labContext()): StepEnvironment {
   return { ...context, target: labTarget(context.config, context.runDir, hasKcat()) };
@@ -72,7 +73,11 @@ export async function runStep(step: Step, env: StepEnvironment): Promise<StepRec
     seconds: (Date.now() - started) / 1000,
   };
   if (!env.dryRun) writeFileSync(stepRecordPath(env.runDir, step.id), JSON.stringify(record, null, 2));
-  console.log(record.ok ? `✔ step ${step.id} done (${record.seconds.toFixed(1)} s)` : `✘ step ${step.id} failed: ${error}`);
+  console.log(
+    record.ok
+      ? `✔ step ${step.id} done (${record.seconds.toFixed(1)} s)`
+      : `✘ step ${step.id} failed: ${error}`,
+  );
   return record;
 }
 

@@ -30,7 +30,10 @@ function localTarget(config: LabConfig, runDir: string, hasKcat: boolean): LabTa
       const argv = tsx(`labs/${program}.ts`, args);
       return { display: argv.join(' '), argv };
     },
-    stack: (action) => ({ display: `npm run stack:${action}`, argv: ['npm', 'run', '-s', `stack:${action}`] }),
+    stack: (action) => ({
+      display: `npm run stack:${action}`,
+      argv: ['npm', 'run', '-s', `stack:${action}`],
+    }),
     ab: (host, path, requests) => {
       const argv = ['ab', '-n', String(requests), '-H', `Host: ${host}`, `${apiUrl}${path}`];
       return { display: `ab -n ${requests} -H "Host: ${host}" ${apiUrl}${path}`, argv };
@@ -41,8 +44,14 @@ function localTarget(config: LabConfig, runDir: string, hasKcat: boolean): LabTa
             display: `kcat -C -b ${broker} -t ${config.kafka.topic} -o beginning -e -q`,
             argv: ['kcat', '-C', '-b', broker, '-t', config.kafka.topic, '-o', 'beginning', '-e', '-q'],
           }
-        : { display: 'npx tsx labs/consume_events.ts --exit', argv: tsx('labs/consume_events.ts', ['--exit']) },
-    hadoopFs: (args) => ({ display: `npm run hadoop -- fs ${args.join(' ')}`, argv: tsx('scripts/hadoop.ts', ['fs', ...args]) }),
+        : {
+            display: 'npx tsx labs/consume_events.ts --exit',
+            argv: tsx('labs/consume_events.ts', ['--exit']),
+          },
+    hadoopFs: (args) => ({
+      display: `npm run hadoop -- fs ${args.join(' ')}`,
+      argv: tsx('scripts/hadoop.ts', ['fs', ...args]),
+    }),
     notebook: (output) => {
       const argv = tsx('scripts/run-notebook.ts', ['--output', output]);
       return { display: argv.join(' '), argv };
@@ -64,10 +73,25 @@ function localTarget(config: LabConfig, runDir: string, hasKcat: boolean): LabTa
             ...(hasKcat
               ? {
                   marker: 'client.id=game-events-lab-follower',
-                  command: ['kcat', '-C', '-u', '-q', '-b', broker, '-t', config.kafka.topic, '-o', 'beginning',
-                    '-X', 'client.id=game-events-lab-follower'],
+                  command: [
+                    'kcat',
+                    '-C',
+                    '-u',
+                    '-q',
+                    '-b',
+                    broker,
+                    '-t',
+                    config.kafka.topic,
+                    '-o',
+                    'beginning',
+                    '-X',
+                    'client.id=game-events-lab-follower',
+                  ],
                 }
-              : { marker: 'labs/consume_events.ts', command: [process.execPath, '--import', 'tsx', 'labs/consume_events.ts'] }),
+              : {
+                  marker: 'labs/consume_events.ts',
+                  command: [process.execPath, '--import', 'tsx', 'labs/consume_events.ts'],
+                }),
           },
     apiUrl,
   };
@@ -76,7 +100,11 @@ function localTarget(config: LabConfig, runDir: string, hasKcat: boolean): LabTa
 /** In compose, commands run inside the containers, with the services' names as hosts. */
 function composeTarget(config: LabConfig, runDir: string): LabTarget {
   const exec = (service: string, argv: string[]) => ['docker', 'compose', 'exec', '-T', service, ...argv];
-  const local = localTarget({ ...config, kafka: { ...config.kafka, brokers: ['kafka:29092'] } }, runDir, true);
+  const local = localTarget(
+    { ...config, kafka: { ...config.kafka, brokers: ['kafka:29092'] } },
+    runDir,
+    true,
+  );
   const inApp = (command: Command): Command => ({
     display: `docker compose exec app ${command.display}`,
     argv: exec('app', command.argv),
@@ -101,13 +129,23 @@ function composeTarget(config: LabConfig, runDir: string): LabTarget {
     }),
     notebook: (output) => {
       const command = local.notebook(output);
-      return { display: `docker compose exec notebook ${command.display}`, argv: exec('notebook', command.argv) };
+      return {
+        display: `docker compose exec notebook ${command.display}`,
+        argv: exec('notebook', command.argv),
+      };
     },
     // `docker compose exec` in the foreground, kept by this machine: the process lives in the container,
     // its client here, so stopping the client by PID ends it.
     background: (name) => {
       const inner = local.background(name);
-      const command = ['docker', 'compose', 'exec', '-T', 'app', ...inner.command.map((a) => (a === process.execPath ? 'node' : a))];
+      const command = [
+        'docker',
+        'compose',
+        'exec',
+        '-T',
+        'app',
+        ...inner.command.map((a) => (a === process.execPath ? 'node' : a)),
+      ];
       return { ...inner, command };
     },
     apiUrl: 'http://127.0.0.1:5000',
@@ -117,4 +155,3 @@ function composeTarget(config: LabConfig, runDir: string): LabTarget {
 export function labTarget(config: LabConfig, runDir: string, hasKcat: boolean): LabTarget {
   return config.stack === 'compose' ? composeTarget(config, runDir) : localTarget(config, runDir, hasKcat);
 }
-
