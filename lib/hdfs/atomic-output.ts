@@ -47,7 +47,6 @@ export async function writeDirectoryAtomically<T>(
 async function swapInto(hdfs: HdfsClient, temp: string, target: string, aside: string): Promise<void> {
   const hadOld = await hdfs.exists(target);
   if (hadOld) await hdfs.rename(target, aside);
-  else await hdfs.mkdirs(posix.dirname(target));
   try {
     await hdfs.rename(temp, target);
   } catch (err) {

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { Kafka } from 'kafkajs';
 import { loadConfig, type LabConfig } from '../config.js';
-import { LabError } from '../errors.js';
+import { ConfigError, LabError } from '../errors.js';
 import { createKafka, kafkaUnreachable } from '../kafka/client.js';
 import { readBounded, type BoundedReadSummary } from '../kafka/bounded-read.js';
 import type { EventExtractor } from '../events/extract.js';
@@ -19,11 +19,12 @@ export interface JobOptions {
 }
 
 export function jobOptions(argv: string[], config: LabConfig = loadConfig()): JobOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: { topic: { type: 'string' }, output: { type: 'string' } },
-    strict: true,
-  });
+  let values: { topic?: string; output?: string };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { topic: { type: 'string' }, output: { type: 'string' } }, strict: true }));
+  } catch (err) {
+    throw new ConfigError((err as Error).message, 'options: [--topic NAME] [--output HDFS_PATH] (filtered_writes only)');
+  }
   return { topic: values.topic ?? config.kafka.topic, output: values.output ?? '/tmp/purchases', config, print: console.log };
 }
 
