@@ -28,6 +28,9 @@ else
   step "Debian packages: all present"
 fi
 
+step "docker compose (the tests validate docker-compose.yml with it; no Docker engine needed)"
+bash docker/install-compose-plugin.sh
+
 command -v node >/dev/null || { echo "✘ Node.js 20 or newer is required (https://nodejs.org)" >&2; exit 1; }
 node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' ||
   { echo "✘ Node.js $(node -v) is too old: the lab needs Node.js 20 or newer" >&2; exit 1; }
