@@ -2,10 +2,13 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../lib/config.js';
-import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { runJavaTool } from '../../lib/stack/daemon.js';
+import { kafkaDaemon } from '../../lib/stack/kafka-service.js';
+import { REPO_ROOT, stackLayout } from '../../lib/stack/layout.js';
 
 interface ComposeService {
   image?: string;
@@ -65,6 +68,31 @@ describe(
     it('lets other containers reach Kafka at kafka:29092, like the original', () => {
       assert.equal(env('kafka').KAFKA_ADVERTISED_LISTENERS, 'PLAINTEXT://kafka:29092');
       assert.match(env('kafka').KAFKA_LISTENERS ?? '', /PLAINTEXT:\/\/:29092/, 'listens on 29092');
+    });
+
+    it('gives Kafka an environment that Kafka 4 itself accepts as a KRaft configuration', () => {
+      // the apache/kafka image turns KAFKA_A_B into a.b (none of ours needs the __ / ___ escapes)
+      const entries = Object.entries(env('kafka')).filter(([key]) => key.startsWith('KAFKA_'));
+      assert.ok(!entries.some(([key]) => key.includes('__')), 'no escaped _ or - in the names');
+      const home = mkdtempSync(join(tmpdir(), 'test-stack-compose-'));
+      try {
+        const lines = entries.map(
+          ([key, value]) => `${key.slice(6).toLowerCase().replaceAll('_', '.')}=${value}`,
+        );
+        const file = join(home, 'server.properties');
+        writeFileSync(file, [...lines, `log.dirs=${join(home, 'data')}`].join('\n'));
+        // StorageTool format validates the whole broker + controller configuration before it writes anything
+        const output = runJavaTool(kafkaDaemon(stackLayout(home)), 'kafka.tools.StorageTool', [
+          'format',
+          '-t',
+          'Z2FtZS1ldmVudHMtbGFiAA',
+          '-c',
+          file,
+        ]);
+        assert.match(output, /Formatting metadata directory/, `Kafka accepted the configuration:\n${output}`);
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
     });
 
     it('pins every image to a version', () => {
