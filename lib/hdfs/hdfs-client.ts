@@ -2,7 +2,6 @@
 // DataNode redirect); this module adds the lab's error messages and the few operations it lacks
 // (recursive listing, a checked rename, streaming a local file up).
 import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import webhdfs, { type WebHdfsClient, type WebHdfsFileStatus } from 'webhdfs';
 import { loadConfig, type LabConfig } from '../config.js';
 import { LabError, ServiceUnreachableError } from '../errors.js';
@@ -78,13 +77,18 @@ export class HdfsClient {
   /** Streams a local file into HDFS without holding it in memory. */
   async upload(localPath: string, path: string, { overwrite = true } = {}): Promise<void> {
     const remote = this.client.createWriteStream(path, false, { overwrite });
+    const local = createReadStream(localPath);
     // webhdfs signals the end of the DataNode upload with 'finish' (and 'error' before it on failure).
-    const finished = new Promise<void>((resolve, reject) => {
+    // Plain pipe(), as webhdfs expects: it ends its first request at once and pipes the paused source
+    // into the redirected one later. stream.pipeline took that first end for the end of the pipe and
+    // destroyed the source, so a small file's upload could hang, or leave Node with nothing to wait for.
+    await new Promise<void>((resolve, reject) => {
       let failure: Error | undefined;
+      local.once('error', (err) => reject(this.explain(err, 'upload', path)));
       remote.once('error', (err: Error) => (failure = this.explain(err, 'upload', path)));
       remote.once('finish', () => (failure ? reject(failure) : resolve()));
+      local.pipe(remote);
     });
-    await Promise.all([pipeline(createReadStream(localPath), remote).catch(() => undefined), finished]);
   }
 
   async readFile(path: string): Promise<Buffer> {
