@@ -13,19 +13,26 @@ export interface JobOptions {
   topic: string;
   /** HDFS directory (filtered_writes only). */
   output: string;
+  /** Parquet writer by name (filtered_writes only): duckdb (default) or parquetjs-lite. */
+  writer?: string;
   config: LabConfig;
   /** Where the tables and the summary go (tests capture it). */
   print: (text: string) => void;
 }
 
 export function jobOptions(argv: string[], config: LabConfig = loadConfig()): JobOptions {
-  let values: { topic?: string; output?: string };
+  let values: { topic?: string; output?: string; writer?: string };
   try {
-    ({ values } = parseArgs({ args: argv, options: { topic: { type: 'string' }, output: { type: 'string' } }, strict: true }));
+    const options = { topic: { type: 'string' }, output: { type: 'string' }, writer: { type: 'string' } } as const;
+    ({ values } = parseArgs({ args: argv, options, strict: true }));
   } catch (err) {
-    throw new ConfigError((err as Error).message, 'options: [--topic NAME] [--output HDFS_PATH] (filtered_writes only)');
+    throw new ConfigError(
+      (err as Error).message,
+      'options: [--topic NAME], and for filtered_writes [--output HDFS_PATH] [--writer duckdb|parquetjs-lite]',
+    );
   }
-  return { topic: values.topic ?? config.kafka.topic, output: values.output ?? '/tmp/purchases', config, print: console.log };
+  const { topic = config.kafka.topic, output = '/tmp/purchases', writer } = values;
+  return { topic, output, writer, config, print: console.log };
 }
 
 /**

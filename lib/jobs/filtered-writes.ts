@@ -1,6 +1,6 @@
 // filtered_writes: the just_filtering rows, then `.write.mode('overwrite').parquet(output)` on HDFS.
 // Rows are spooled to a local NDJSON file while the union schema grows (memory stays bounded), then
-// one Parquet file is written from the spool (DuckDB by default) and streamed up into a temporary
+// one Parquet file is written from the spool (DuckDB by default, --writer parquetjs-lite) and streamed up into a temporary
 // HDFS directory that replaces the output atomically (lib/hdfs/atomic-output.ts). Layout as Spark's:
 // `part-00000-<uuid>-c000.snappy.parquet` and an empty `_SUCCESS`.
 import { randomUUID } from 'node:crypto';
@@ -13,15 +13,26 @@ import { isPurchase } from '../events/event.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
 import { writeDirectoryAtomically, type AtomicWriteHooks } from '../hdfs/atomic-output.js';
 import { NdjsonSpool } from '../parquet/ndjson.js';
-import { writeParquetWithDuckDb, type ParquetFileWriter } from '../parquet/writers.js';
+import { writeParquetWithDuckDb, writeParquetWithParquetjs, type ParquetFileWriter } from '../parquet/writers.js';
+import { ConfigError } from '../errors.js';
 import { SchemaUnion } from '../spark/schema.js';
 import { printPurchases } from './just-filtering.js';
 import { readRows, ShowSample, summaryText, type JobOptions } from './batch-job.js';
 
 export interface FilteredWritesOptions extends JobOptions {
-  /** Which library writes the Parquet file (the bench compares them). */
-  writer?: ParquetFileWriter;
   hooks?: AtomicWriteHooks;
+}
+
+/** The Parquet writers by name: DuckDB by default, parquetjs-lite for comparison (see README). */
+export const PARQUET_WRITERS: Record<string, ParquetFileWriter> = {
+  duckdb: writeParquetWithDuckDb,
+  'parquetjs-lite': writeParquetWithParquetjs,
+};
+
+function parquetWriter(name = 'duckdb'): ParquetFileWriter {
+  const writer = PARQUET_WRITERS[name];
+  if (!writer) throw new ConfigError(`--writer ${name} is not a Parquet writer`, `use ${Object.keys(PARQUET_WRITERS).join(' or ')}`);
+  return writer;
 }
 
 export interface FilteredWritesResult {
@@ -42,7 +53,7 @@ export function sparkPartFileName(uuid: string = randomUUID()): string {
 }
 
 export async function filteredWrites(options: FilteredWritesOptions): Promise<FilteredWritesResult> {
-  const writer = options.writer ?? writeParquetWithDuckDb;
+  const writer = parquetWriter(options.writer);
   const hdfs = new HdfsClient(options.config.hdfs);
   const local = await mkdtemp(join(tmpdir(), 'filtered-writes-'));
   try {

@@ -1,0 +1,159 @@
+// npm run bench:extract [-- --events N]: how fast filtered_writes goes end to end, how much memory it
+// needs as the topic grows, and what the Parquet writer choice is worth.
+//   1. produce N/10 and N synthetic game events (the API's shape, four types in turn, some sword
+//      purchases with a `description`) to two throwaway topics, in batches of 5,000;
+//   2. run `labs/filtered_writes.ts` on each (a separate process under /usr/bin/time, for its wall
+//      time and peak RSS), with DuckDB and with parquetjs-lite as the writer on the big one;
+//   3. time both writers alone on N spooled rows.
+// The topics and HDFS outputs are deleted afterwards.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs, promisify } from 'node:util';
+import { logLevel } from 'kafkajs';
+import { loadConfig } from '../lib/config.js';
+import { ConfigError, describeError } from '../lib/errors.js';
+import { createKafka } from '../lib/kafka/client.js';
+import { HdfsClient } from '../lib/hdfs/hdfs-client.js';
+import { NdjsonSpool } from '../lib/parquet/ndjson.js';
+import { PARQUET_WRITERS } from '../lib/jobs/filtered-writes.js';
+import { REPO_ROOT } from '../lib/stack/layout.js';
+
+const run = promisify(execFile);
+const config = loadConfig();
+const kafka = createKafka(config.kafka, { level: logLevel.NOTHING });
+// 5,000 API-sized events (~110 bytes each) stay under the broker's 1 MB message.max.bytes.
+const BATCH = 5_000;
+const IN_FLIGHT = 8;
+const TYPES = ['default', 'purchase_sword', 'purchase_shield', 'join_guild'];
+
+const count = (n: number) => n.toLocaleString('en-US');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const megabytes = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function syntheticEvent(i: number): string {
+  const type = TYPES[i % TYPES.length];
+  const host = i % 8 < 4 ? 'user1.comcast.com' : 'user2.att.com';
+  const event: Record<string, string> = { event_type: type, Host: host, Accept: '*/*', 'User-Agent': 'ApacheBench/2.3' };
+  if (type === 'purchase_sword' && i % 16 === 1) event.description = 'very sharp sword';
+  return JSON.stringify(event);
+}
+
+async function produceEvents(topic: string, events: number): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  await admin.disconnect();
+  const producer = kafka.producer();
+  await producer.connect();
+  const started = performance.now();
+  try {
+    for (let first = 0; first < events; first += BATCH * IN_FLIGHT) {
+      const sends = [];
+      for (let start = first; start < Math.min(events, first + BATCH * IN_FLIGHT); start += BATCH) {
+        const size = Math.min(BATCH, events - start);
+        const messages = Array.from({ length: size }, (_, k) => ({ value: syntheticEvent(start + k) }));
+        sends.push(producer.send({ topic, acks: 1, messages }));
+      }
+      await Promise.all(sends);
+    }
+  } finally {
+    await producer.disconnect();
+  }
+  return performance.now() - started;
+}
+
+interface JobRun {
+  wallMs: number;
+  peakRssKb: number;
+  summary: string;
+}
+
+/** filtered_writes as a student runs it, under GNU time for its elapsed time and maximum RSS. */
+async function timeFilteredWrites(topic: string, output: string, writer: string): Promise<JobRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-extract-'));
+  const timeFile = join(dir, 'time');
+  try {
+    const args = ['-f', '%e %M', '-o', timeFile, process.execPath, '--import', 'tsx', 'labs/filtered_writes.ts'];
+    const { stdout } = await run('/usr/bin/time', [...args, '--topic', topic, '--output', output, '--writer', writer], {
+      cwd: REPO_ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const [elapsed, maxRss] = (await readFile(timeFile, 'utf8')).trim().split(/\s+/).map(Number);
+    const summary = stdout.split('\n').find((l) => l.startsWith('filtered_writes summary')) ?? '(no summary line)';
+    return { wallMs: elapsed * 1000, peakRssKb: maxRss, summary };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Both writers alone, on the same `rows` spooled rows of the filtered shape. */
+async function compareWriters(rows: number): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-writers-'));
+  try {
+    const spool = new NdjsonSpool(join(dir, 'rows.ndjson'));
+    const timestamp = '2018-08-02 04:13:14.123';
+    for (let i = 0; i < rows; i++) {
+      await spool.write({ Accept: '*/*', Host: i % 2 ? 'user1.comcast.com' : 'user2.att.com', 'User-Agent': 'ApacheBench/2.3', event_type: 'purchase_sword', timestamp });
+    }
+    await spool.close();
+    const columns = ['Accept', 'Host', 'User-Agent', 'event_type', 'timestamp'];
+    const lines = [];
+    for (const [name, write] of Object.entries(PARQUET_WRITERS)) {
+      const started = performance.now();
+      const { bytes } = await write(spool.path, columns, join(dir, `${name}.parquet`));
+      lines.push(`  ${name.padEnd(15)} ${count(rows)} rows × 5 string columns: ${seconds(performance.now() - started)}, ${megabytes(bytes)}`);
+    }
+    return lines;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' } } });
+  const events = Number(values.events);
+  if (!Number.isInteger(events) || events < 10) throw new ConfigError(`--events ${values.events} is not a count`, 'e.g. --events 100000');
+  const id = randomBytes(4).toString('hex');
+  const sizes = [Math.round(events / 10), events];
+  const topics = sizes.map((n) => `bench-extract-${id}-${n}`);
+  const folder = `/tmp/bench-extract-${id}`;
+  const hdfs = new HdfsClient(config.hdfs);
+  console.log(`bench:extract: filtered_writes on ${count(sizes[0])} and ${count(sizes[1])} synthetic events (${TYPES.length} types in turn)`);
+  try {
+    for (const [i, n] of sizes.entries()) {
+      const ms = await produceEvents(topics[i], n);
+      console.log(`produced ${count(n)} events to ${topics[i]} in ${seconds(ms)} (${count(Math.round(n / (ms / 1000)))} events/s)`);
+    }
+    const runs: [number, string][] = [[0, 'duckdb'], [1, 'duckdb'], [1, 'parquetjs-lite']];
+    for (const [i, writer] of runs) {
+      const result = await timeFilteredWrites(topics[i], `${folder}/${writer}-${sizes[i]}`, writer);
+      const rate = Math.round(sizes[i] / (result.wallMs / 1000));
+      console.log(
+        `filtered_writes --writer ${writer.padEnd(14)} ${count(sizes[i]).padStart(11)} events: ${seconds(result.wallMs)} end to end ` +
+          `(${count(rate)} events/s), peak RSS ${megabytes(result.peakRssKb * 1024)}`,
+      );
+      console.log(`  ${result.summary}`);
+    }
+    console.log('Parquet writers alone:');
+    for (const line of await compareWriters(events)) console.log(line);
+  } finally {
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics }).catch(() => undefined);
+    await admin.disconnect();
+    await hdfs.remove(folder);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(describeError(err));
+    process.exit(1);
+  },
+);
