@@ -47,6 +47,7 @@ describe('Stack > lifecycle on a throwaway home', () => {
 
   after(async () => {
     // whatever happened above: no JVM of this home may outlive the test
+    if (!layout) return;
     await stackDown(layout, () => undefined);
     rmSync(layout.home, { recursive: true, force: true });
   });
@@ -85,6 +86,12 @@ describe('Stack > lifecycle on a throwaway home', () => {
   it('cleans a stale PID file with a message and starts anyway', async () => {
     const pid = deadPid();
     writeFileSync(pidFile(kafkaDaemon(layout)), `${pid}\n`);
+    const kafkaRow = (await stackStatus(layout)).find((r) => r.daemon === 'kafka');
+    assert.equal(
+      kafkaRow?.state,
+      `stale PID file (process ${pid} is gone)`,
+      'status reports the stale PID file',
+    );
     const from = lines.length;
     await stackUp(layout, log, 180_000);
     assert.match(
