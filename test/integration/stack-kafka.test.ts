@@ -45,8 +45,10 @@ function splitByLength(out: Buffer): Buffer[] {
   return messages;
 }
 
+const groupOf = (topic: string) => `test-stack-kafka-${suffix}-${topic}`;
+
 async function consumeWithKafkajs(topic: string, count: number): Promise<Buffer[]> {
-  const consumer = kafka.consumer({ groupId: `test-stack-kafka-${suffix}-${topic}` });
+  const consumer = kafka.consumer({ groupId: groupOf(topic) });
   const seen: Buffer[] = [];
   try {
     await consumer.connect();
@@ -92,6 +94,7 @@ describe('Stack > Kafka > kcat and kafkajs', () => {
 
   after(async () => {
     await admin.deleteTopics({ topics: [kcatTopic, kafkajsTopic] }).catch(() => undefined);
+    await admin.deleteGroups([groupOf(kcatTopic)]).catch(() => undefined);
     await admin.disconnect();
     rmSync(files, { recursive: true, force: true });
   });
