@@ -65,9 +65,16 @@ export async function stackUp(layout: StackLayout, log: Log, timeoutMs = STARTUP
   requireJava();
   ensureJars(layout, log);
   const started = Date.now();
+  const plan = services(layout).map((service) => ({
+    service,
+    states: service.daemons.map((d) => ({ daemon: d, state: daemonState(d) })),
+  }));
+  // Every port is checked before anything starts: a taken port must not leave one service half up.
+  for (const { daemon, state } of plan.flatMap((p) => p.states)) {
+    if (state.state !== 'running') await ensurePortsFree(daemon, layout.host);
+  }
   const waits: Promise<void>[] = [];
-  for (const service of services(layout)) {
-    const states = service.daemons.map((d) => ({ daemon: d, state: daemonState(d) }));
+  for (const { service, states } of plan) {
     if (states.every((s) => s.state.state === 'running')) {
       const pids = states.map((s) => (s.state.state === 'running' ? s.state.pid : 0)).join(', ');
       log(`${service.name} is already running (pid ${pids}); checking it answers ...`);
@@ -81,7 +88,6 @@ export async function stackUp(layout: StackLayout, log: Log, timeoutMs = STARTUP
       service.prepare(layout, log);
       for (const { daemon, state } of states) {
         if (state.state === 'running') continue;
-        await ensurePortsFree(daemon, layout.host);
         const pid = startDaemon(daemon);
         log(`Started ${daemon.name} (pid ${pid}), log: ${logFile(daemon)}`);
       }

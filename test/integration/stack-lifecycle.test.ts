@@ -107,23 +107,25 @@ describe('Stack > lifecycle on a throwaway home', () => {
     await stackDown(layout, log);
   });
 
-  it('refuses to start when the Kafka port is taken, naming the port', async () => {
-    const squatter = await listen(layout.ports.kafka);
-    try {
-      await assert.rejects(stackUp(layout, log, 180_000), (err: unknown) => {
-        assert.ok(err instanceof PrerequisiteError, `a PrerequisiteError, got ${String(err)}`);
-        assert.match(
-          err.message,
-          new RegExp(`port ${layout.ports.kafka} \\(kafka broker\\)`),
-          'names the port',
-        );
-        assert.match(err.message, /already taken/, 'says it is taken');
-        assert.ok(err.hint, 'has a hint');
-        return true;
-      });
-      assert.deepEqual(stackJvmPids(layout), [], 'no JVM was started');
-    } finally {
-      await close(squatter);
-    }
-  });
+  for (const [label, portOf] of [
+    ['kafka broker', (l: StackLayout) => l.ports.kafka],
+    ['namenode http/webhdfs', (l: StackLayout) => l.ports.namenodeHttp],
+  ] as const) {
+    it(`refuses to start when the ${label} port is taken, naming the port, and starts nothing`, async () => {
+      const port = portOf(layout);
+      const squatter = await listen(port);
+      try {
+        await assert.rejects(stackUp(layout, log, 180_000), (err: unknown) => {
+          assert.ok(err instanceof PrerequisiteError, `a PrerequisiteError, got ${String(err)}`);
+          assert.match(err.message, new RegExp(`port ${port} \\(${label}\\)`), 'names the port and its use');
+          assert.match(err.message, /already taken/, 'says it is taken');
+          assert.ok(err.hint, 'has a hint');
+          return true;
+        });
+        assert.deepEqual(stackJvmPids(layout), [], 'no JVM was started, not even of the other service');
+      } finally {
+        await close(squatter);
+      }
+    });
+  }
 });
