@@ -1,0 +1,136 @@
+// DataFrame.describe() with pandas' semantics. danfo's own describe() skips string columns and throws on
+// nulls; pandas gives string (object) columns count / unique / top / freq, and numeric columns count /
+// mean / std / min / 25% / 50% / 75% / max, nulls left out. As in pandas, a frame with numeric columns
+// describes only those unless include: 'all'; a frame of strings only describes the strings.
+import { inspect } from 'node:util';
+import { DataFrame, Series } from 'danfojs-node';
+import { frameText, type Cell, type TextColumn } from './pandas-text.js';
+import type { Table } from './table.js';
+
+const OBJECT_STATS = ['count', 'unique', 'top', 'freq'];
+const NUMERIC_STATS = ['count', 'mean', 'std', 'min', '25%', '50%', '75%', 'max'];
+// pandas orders the rows of a mixed describe by the shorter list first: object stats, then numeric ones.
+const ALL_STATS = [...OBJECT_STATS, ...NUMERIC_STATS.slice(1)];
+
+const DANFO_NUMERIC = new Set(['float32', 'int32']);
+const SPARK_NUMERIC = new Set(['long', 'integer', 'short', 'byte', 'double', 'float']);
+
+interface InputColumn {
+  name: string;
+  numeric: boolean;
+  values: unknown[];
+}
+
+function isMissing(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value));
+}
+
+/** count, unique, top, freq; top is the most frequent value, the first seen among equals (pandas ≥ 2.3). */
+export function objectStats(values: unknown[]): Record<string, Cell> {
+  const counts = new Map<unknown, number>();
+  for (const value of values) if (!isMissing(value)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let top: Cell = NaN;
+  let freq = NaN;
+  for (const [value, count] of counts) {
+    if (Number.isNaN(freq) || count > freq) {
+      top = String(value);
+      freq = count;
+    }
+  }
+  const count = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  return { count, unique: counts.size, top, freq };
+}
+
+/** numpy's default percentile: linear interpolation between the two nearest ranks. */
+function quantile(sorted: number[], q: number): number {
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+}
+
+/** count, mean, std (n − 1), min, quartiles, max over the non-null values; danfo computes the moments. */
+export function numericStats(values: unknown[]): Record<string, Cell> {
+  const present = values.filter((value) => !isMissing(value)).map(Number);
+  if (present.length === 0)
+    return Object.fromEntries(NUMERIC_STATS.map((stat) => [stat, stat === 'count' ? 0 : NaN]));
+  const series = new Series(present);
+  const sorted = [...present].sort((a, b) => a - b);
+  return {
+    count: present.length,
+    mean: series.mean(),
+    std: present.length > 1 ? series.std() : NaN,
+    min: series.min(),
+    '25%': quantile(sorted, 0.25),
+    '50%': quantile(sorted, 0.5),
+    '75%': quantile(sorted, 0.75),
+    max: series.max(),
+  };
+}
+
+function inputColumns(frame: DataFrame | Table): InputColumn[] {
+  if (frame instanceof DataFrame) {
+    return frame.columns.map((name, i) => ({
+      name,
+      numeric: DANFO_NUMERIC.has(frame.dtypes[i]),
+      values: frame.column(name).values as unknown[],
+    }));
+  }
+  return frame.columns.map((name, i) => ({
+    name,
+    numeric: SPARK_NUMERIC.has(frame.types[i]),
+    values: frame.rows.map((row) => row[name]),
+  }));
+}
+
+/** describe()'s result: statistics by row label and column, printed as pandas prints it. */
+export class Description {
+  constructor(
+    readonly index: string[],
+    private readonly described: TextColumn[],
+  ) {}
+
+  get columns(): string[] {
+    return this.described.map((column) => column.name);
+  }
+
+  /** One statistic, e.g. get('top', 'Host'); NaN where pandas shows NaN. */
+  get(stat: string, column: string): Cell {
+    const row = this.index.indexOf(stat);
+    const found = this.described.find((c) => c.name === column);
+    if (row < 0 || !found) throw new RangeError(`describe() has no ${stat} for ${column}`);
+    return found.cells[row];
+  }
+
+  toString(): string {
+    return frameText(this.index, this.described);
+  }
+
+  /** A cell whose last expression is a Description prints the table, as Jupyter does for pandas. */
+  [inspect.custom](): string {
+    return this.toString();
+  }
+
+  print(): void {
+    console.log(this.toString());
+  }
+}
+
+export function describe(frame: DataFrame | Table, { include }: { include?: 'all' } = {}): Description {
+  const columns = inputColumns(frame);
+  if (columns.length === 0) throw new RangeError('describe() needs at least one column');
+  const hasNumeric = columns.some((column) => column.numeric);
+  const chosen = include === 'all' || !hasNumeric ? columns : columns.filter((column) => column.numeric);
+  const anyNumeric = chosen.some((column) => column.numeric);
+  const anyObject = chosen.some((column) => !column.numeric);
+  const index = anyNumeric && anyObject ? ALL_STATS : anyNumeric ? NUMERIC_STATS : OBJECT_STATS;
+  const described = chosen.map((column): TextColumn => {
+    const stats = column.numeric ? numericStats(column.values) : objectStats(column.values);
+    return {
+      name: column.name,
+      kind: column.numeric ? 'float' : 'object',
+      cells: index.map((stat) => stats[stat] ?? NaN),
+    };
+  });
+  return new Description(index, described);
+}

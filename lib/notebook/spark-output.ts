@@ -1,0 +1,42 @@
+// Test data laid out as a Spark job writes it: `part-0000N-<uuid>-c000.snappy.parquet` files (columns
+// sorted as Spark's Row(**kwargs) sorts them, every one an optional UTF8 string) and an empty `_SUCCESS`.
+// filtered_writes writes the real /tmp/purchases; tests use this to write their own directories.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import type { HdfsClient } from '../hdfs/hdfs-client.js';
+import { compareNames } from '../spark/schema.js';
+import { SqlSession } from './sql-session.js';
+import type { Row } from './table.js';
+
+/** Writes one part file per group of rows into the local folder `dir`, then `_SUCCESS`. */
+export async function writeSparkOutput(dir: string, parts: Row[][]): Promise<void> {
+  const job = randomUUID();
+  const session = await SqlSession.open();
+  try {
+    for (const [i, rows] of parts.entries()) {
+      const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort(compareNames);
+      await session.register('part', { columns, types: columns.map(() => 'string'), rows });
+      await session.copyToParquet(
+        'part',
+        join(dir, `part-${String(i).padStart(5, '0')}-${job}-c000.snappy.parquet`),
+      );
+    }
+  } finally {
+    session.close();
+  }
+  await writeFile(join(dir, '_SUCCESS'), '');
+}
+
+/** The same output written to `hdfsDir` in HDFS (created; files already there are overwritten). */
+export async function uploadSparkOutput(hdfs: HdfsClient, hdfsDir: string, parts: Row[][]): Promise<void> {
+  const local = await mkdtemp(join(tmpdir(), 'spark-output-'));
+  try {
+    await writeSparkOutput(local, parts);
+    await hdfs.mkdirs(hdfsDir);
+    for (const name of await readdir(local)) await hdfs.upload(join(local, name), posix.join(hdfsDir, name));
+  } finally {
+    await rm(local, { recursive: true, force: true });
+  }
+}

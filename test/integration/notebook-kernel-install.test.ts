@@ -1,0 +1,58 @@
+// `npm run kernel:install` for real, into a throwaway Jupyter data folder (JUPYTER_DATA_DIR), then asks
+// Jupyter itself (KernelSpecManager, in Jupyter's Python) what it would start for the kernel `tslab`.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { findJupyterPython } from '../../kernel-setup/jupyter-python.js';
+import { REPO_ROOT } from '../../lib/stack/layout.js';
+
+describe('Kernel setup > npm run kernel:install', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  const install = () =>
+    spawnSync('npm', ['run', '-s', 'kernel:install'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+  const specSeenByJupyter = () =>
+    JSON.parse(
+      execFileSync(
+        findJupyterPython(),
+        [
+          '-c',
+          'import json; from jupyter_client.kernelspec import KernelSpecManager as M; s = M().get_kernel_spec("tslab"); print(json.dumps({"dir": s.resource_dir, "argv": s.argv}))',
+        ],
+        { env, encoding: 'utf8' },
+      ),
+    ) as { dir: string; argv: string[] };
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'jupyter-data-'));
+    env = { ...process.env, JUPYTER_DATA_DIR: dataDir, JUPYTER_PATH: '' };
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('installs the kernelspec for the user and says where', () => {
+    const result = install();
+    assert.equal(result.status, 0, `exit status (stderr: ${result.stderr})`);
+    assert.match(
+      result.stdout,
+      new RegExp(`installed in ${join(dataDir, 'kernels', 'tslab')}`),
+      'names the folder',
+    );
+  });
+  it("makes Jupyter start the project's own tslab by absolute path", () => {
+    const spec = specSeenByJupyter();
+    assert.equal(spec.dir, join(dataDir, 'kernels', 'tslab'), 'Jupyter finds our kernelspec');
+    assert.deepEqual(
+      spec.argv.slice(1),
+      [join(REPO_ROOT, 'node_modules', '.bin', 'tslab'), 'kernel', '--config-path', '{connection_file}'],
+      'tslab argv',
+    );
+    assert.equal(spec.argv[0], process.execPath, 'the Node that ran the installer');
+  });
+  it('can run again: the second install replaces the first', () => {
+    assert.equal(install().status, 0, 'second run exit status');
+    assert.equal(specSeenByJupyter().dir, join(dataDir, 'kernels', 'tslab'), 'still one tslab kernelspec');
+  });
+});

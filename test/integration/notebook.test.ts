@@ -1,0 +1,152 @@
+// Executes notebooks/querying-purchases.ipynb headless with the REAL tslab kernel (Jupyter's nbconvert /
+// nbclient) against test data in HDFS, then checks the cells' outputs. Needs the stack, Jupyter and
+// `npm run build` (npm test builds first).
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { executeNotebook } from '../../kernel-setup/execute-notebook.js';
+import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { EXPECTED, hdfs, testDir, writeTestPurchases } from './notebook-data.js';
+
+interface Output {
+  output_type: string;
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, string | string[]>;
+}
+interface Cell {
+  cell_type: string;
+  metadata: { tags?: string[] };
+  outputs?: Output[];
+}
+
+const joined = (text: string | string[] | undefined) => (Array.isArray(text) ? text.join('') : (text ?? ''));
+
+/** The describe() table by statistic and column: each column ends where its right-aligned header ends. */
+function parseDescribe(text: string): Map<string, Map<string, string>> {
+  const [header, ...lines] = text.trimEnd().split('\n');
+  const columns = [...header.matchAll(/\S+/g)].map((m) => ({
+    name: m[0],
+    end: (m.index ?? 0) + m[0].length,
+  }));
+  const table = new Map<string, Map<string, string>>();
+  for (const line of lines) {
+    const stat = line.slice(0, line.indexOf(' '));
+    const cells = new Map<string, string>();
+    columns.forEach((column, i) =>
+      cells.set(column.name, line.slice(i === 0 ? stat.length : columns[i - 1].end, column.end).trim()),
+    );
+    table.set(stat, cells);
+  }
+  return table;
+}
+
+describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
+  const dir = testDir('notebook');
+  let work: string;
+  let cells: Cell[];
+  const cell = (tag: string) => {
+    const found = cells.find((c) => c.metadata.tags?.includes(tag));
+    assert.ok(found, `a cell tagged ${tag}`);
+    return found;
+  };
+  const stdout = (tag: string) =>
+    (cell(tag).outputs ?? [])
+      .filter((o) => o.output_type === 'stream' && o.name === 'stdout')
+      .map((o) => joined(o.text))
+      .join('');
+
+  before(async () => {
+    await writeTestPurchases(dir);
+    work = await mkdtemp(join(tmpdir(), 'notebook-test-'));
+    // the kernel runs in the input's folder (tslab resolves ../dist from there); the copy can go anywhere
+    const output = join(work, 'querying-purchases.ipynb');
+    await executeNotebook({
+      input: join(REPO_ROOT, 'notebooks', 'querying-purchases.ipynb'),
+      output,
+      env: { PURCHASES_DIR: dir },
+      cellTimeoutSeconds: 120,
+      startupTimeoutSeconds: 60,
+    });
+    cells = (JSON.parse(await readFile(output, 'utf8')) as { cells: Cell[] }).cells;
+  });
+  after(async () => {
+    await hdfs.remove(dir);
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('runs every code cell without an error output', () => {
+    const code = cells.filter((c) => c.cell_type === 'code');
+    const errors = code.flatMap((c) =>
+      (c.outputs ?? []).filter(
+        (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
+      ),
+    );
+    assert.deepEqual(errors, [], 'no error or stderr output in any cell');
+  });
+  it('reads every row of both Parquet parts', () => {
+    assert.equal(stdout('read').trim().split('\n').at(-1), String(EXPECTED.rows), 'purchases.count()');
+  });
+  it('prints the merged schema with description', () => {
+    assert.match(
+      stdout('read'),
+      / \|-- description: string \(nullable = true\)/,
+      'printSchema() lists description',
+    );
+  });
+  it("shows the purchases as Spark's show() does", () => {
+    assert.match(stdout('show-all'), /^\+-+\+-+/, 'a show() border first');
+  });
+  it('selects the rows of user1.comcast.com with SQL', () => {
+    assert.equal(stdout('query').trim(), String(EXPECTED.user1Rows), 'purchases_by_example2.count()');
+  });
+  it('shows exactly the selected rows', () => {
+    const rows = stdout('show-query')
+      .split('\n')
+      .filter((line) => line.startsWith('|') && !line.includes('Host'));
+    assert.equal(rows.length, EXPECTED.user1Rows, 'data lines in show()');
+  });
+  it('converts the result to a danfo DataFrame of rows × columns', () => {
+    assert.match(stdout('to-danfo'), new RegExp(`\\[ ${EXPECTED.user1Rows}, 6 \\]`), 'df.shape');
+  });
+
+  describe('describe()', () => {
+    let table: Map<string, Map<string, string>>;
+    before(() => {
+      table = parseDescribe(stdout('describe'));
+    });
+    it('has pandas row labels count, unique, top, freq', () => {
+      assert.deepEqual([...table.keys()], ['count', 'unique', 'top', 'freq'], 'row labels');
+    });
+    it('counts the Host values, one of them, user1.comcast.com every time', () => {
+      assert.deepEqual(
+        ['count', 'unique', 'top', 'freq'].map((stat) => table.get(stat)?.get('Host')),
+        [String(EXPECTED.user1Rows), '1', 'user1.comcast.com', String(EXPECTED.user1Rows)],
+        'Host column',
+      );
+    });
+    it('counts only the non-null descriptions', () => {
+      assert.deepEqual(
+        ['count', 'unique', 'top', 'freq'].map((stat) => table.get(stat)?.get('description')),
+        [String(EXPECTED.user1Descriptions), '1', 'very sharp sword', String(EXPECTED.user1Descriptions)],
+        'description column',
+      );
+    });
+    it('takes the first timestamp as top when all are equally frequent', () => {
+      assert.deepEqual(
+        ['unique', 'top', 'freq'].map((stat) => table.get(stat)?.get('timestamp')),
+        [String(EXPECTED.user1Rows), EXPECTED.firstUser1Timestamp, '1'],
+        'timestamp column',
+      );
+    });
+  });
+
+  it('draws the chart inline as SVG', () => {
+    const svg = (cell('chart').outputs ?? [])
+      .map((o) => joined(o.data?.['image/svg+xml'] ?? joined(o.data?.['text/html'])))
+      .join('');
+    assert.match(svg, /<svg[\s\S]*user2\.att\.com[\s\S]*<\/svg>/, 'an SVG naming the hosts');
+  });
+});
