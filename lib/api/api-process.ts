@@ -1,0 +1,62 @@
+// labs/game_api.ts as a child process on a free port: what the integration tests and the benchmark drive.
+// It is ready when it prints Flask's " * Running on http://…/" line; its access log is kept line by line.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { REPO_ROOT } from '../stack/layout.js';
+import { WaitTimeoutError } from '../errors.js';
+
+export interface ApiProcess {
+  url: string;
+  child: ChildProcess;
+  /** every line it printed on stdout so far: the start-up lines, then the access log */
+  stdout: string[];
+  stderr: string[];
+  /** SIGTERM, then its exit code */
+  stop(): Promise<number | null>;
+}
+
+export interface ApiProcessOptions {
+  topic: string;
+  brokers?: string[];
+  /** stdout lines are not kept (a benchmark's 20,000 access-log lines), only counted by this callback */
+  onLine?: (line: string) => void;
+}
+
+export async function startApiProcess({ topic, brokers, onLine }: ApiProcessOptions, timeoutMs = 30_000): Promise<ApiProcess> {
+  const env = { ...process.env, ...(brokers ? { KAFKA_BROKERS: brokers.join(',') } : {}) };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'labs/game_api.ts', '--port', '0', '--topic', topic], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
+  const lines = createInterface({ input: child.stdout! });
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new WaitTimeoutError(`the game API did not start within ${timeoutMs / 1000} s:\n${stderr.join('\n')}`)), timeoutMs);
+    child.once('exit', (code) => reject(new Error(`the game API exited (${code}) before it was ready:\n${stderr.join('\n')}`)));
+    lines.on('line', (line) => {
+      const running = / \* Running on (http:\/\/\S+?)\/ /.exec(line);
+      if (running) {
+        clearTimeout(timer);
+        resolve(running[1]);
+      }
+      if (onLine) onLine(line);
+      else stdout.push(line);
+    });
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return child.exitCode;
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'close')) as [number | null];
+    return code;
+  };
+  try {
+    return { url: await url, child, stdout, stderr, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,78 @@
+// Coalesces concurrent events into one send, and answers each caller only once its batch is acknowledged.
+// One batch is in flight at a time; the next one leaves `lingerMs` after the later of its first event and
+// the previous acknowledgement, or as soon as it is full. That is the Java producer's linger.ms: under
+// load, fewer and bigger produce requests cost Kafka and kafkajs far less CPU per event.
+
+export type SendBatch = (values: string[]) => Promise<void>;
+
+export interface BatchOptions {
+  /** most events in one send */
+  maxBatch: number;
+  /** how long the first event of a batch waits for company; 0 = until the end of this event-loop turn */
+  lingerMs: number;
+}
+
+export const DEFAULT_BATCH_OPTIONS: BatchOptions = { maxBatch: 500, lingerMs: 2 };
+
+interface Pending {
+  value: string;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+export class BatchSender {
+  private queue: Pending[] = [];
+  private inFlight: Promise<void> | null = null;
+  private cancelWait: (() => void) | null = null;
+
+  constructor(
+    private readonly sendBatch: SendBatch,
+    private readonly options: BatchOptions = DEFAULT_BATCH_OPTIONS,
+  ) {}
+
+  /** Resolves when the batch holding `value` is acknowledged; rejects with the batch's error otherwise. */
+  send(value: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ value, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Sends everything queued and waits for the last acknowledgement (for a graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight || this.queue.length > 0) {
+      if (!this.inFlight) this.sendNext();
+      await this.inFlight;
+    }
+  }
+
+  private schedule(): void {
+    if (this.inFlight) return;
+    if (this.queue.length >= this.options.maxBatch) return this.sendNext();
+    if (this.cancelWait) return;
+    const go = () => this.sendNext();
+    if (this.options.lingerMs === 0) {
+      const immediate = setImmediate(go);
+      this.cancelWait = () => clearImmediate(immediate);
+    } else {
+      const timeout = setTimeout(go, this.options.lingerMs);
+      this.cancelWait = () => clearTimeout(timeout);
+    }
+  }
+
+  private sendNext(): void {
+    this.cancelWait?.();
+    this.cancelWait = null;
+    if (this.inFlight) return;
+    const batch = this.queue.splice(0, this.options.maxBatch);
+    if (batch.length === 0) return;
+    this.inFlight = this.sendBatch(batch.map((p) => p.value)).then(
+      () => batch.forEach((p) => p.resolve()),
+      (err: unknown) => batch.forEach((p) => p.reject(err)),
+    );
+    void this.inFlight.finally(() => {
+      this.inFlight = null;
+      if (this.queue.length > 0) this.schedule();
+    });
+  }
+}

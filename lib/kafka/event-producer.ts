@@ -1,0 +1,90 @@
+// A kafkajs producer that knows whether Kafka is there. It connects in the background (and again after a
+// failed send), so the API can start, and keep serving, while Kafka is down: sends then fail at once with
+// the reason, and work again by themselves as soon as Kafka is back.
+import { logLevel, type Producer } from 'kafkajs';
+import type { LabConfig } from '../config.js';
+import { ServiceUnreachableError } from '../errors.js';
+import { createKafka } from './client.js';
+
+export type ProducerState = { kind: 'connecting' } | { kind: 'connected' } | { kind: 'unreachable'; reason: string };
+
+export interface EventProducerOptions {
+  /** pause between connection attempts while Kafka is unreachable */
+  reconnectIntervalMs?: number;
+  /** told about every change of state (the API prints them) */
+  onStateChange?: (state: ProducerState) => void;
+}
+
+const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export class EventProducer {
+  private readonly producer: Producer;
+  private current: ProducerState = { kind: 'connecting' };
+  private connecting: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    config: LabConfig['kafka'],
+    private readonly options: EventProducerOptions = {},
+  ) {
+    // Few, quick retries: a request should get its 503 in well under a second, not after kafkajs' ~30 s.
+    const kafka = createKafka(config, { level: logLevel.NOTHING, retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 } });
+    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+  }
+
+  get state(): ProducerState {
+    return this.current;
+  }
+
+  /** Starts connecting; returns at once. */
+  start(): void {
+    this.connectUntilUp();
+  }
+
+  /** Sends one batch to the topic, acknowledged by all in-sync replicas (acks = -1). */
+  async send(topic: string, values: string[]): Promise<void> {
+    if (this.current.kind !== 'connected') {
+      const why = this.current.kind === 'unreachable' ? this.current.reason : 'still connecting';
+      throw new ServiceUnreachableError(`Kafka is not reachable (${why})`);
+    }
+    try {
+      await this.producer.send({ topic, acks: -1, messages: values.map((value) => ({ value })) });
+    } catch (err) {
+      this.setState({ kind: 'unreachable', reason: reasonOf(err) });
+      this.connectUntilUp();
+      throw new ServiceUnreachableError(`Kafka did not acknowledge (${reasonOf(err)})`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.connecting;
+    await this.producer.disconnect().catch(() => undefined);
+  }
+
+  private setState(state: ProducerState): void {
+    const changed = state.kind !== this.current.kind;
+    this.current = state;
+    if (changed) this.options.onStateChange?.(state);
+  }
+
+  private connectUntilUp(): void {
+    if (this.connecting || this.stopped) return;
+    const interval = this.options.reconnectIntervalMs ?? 1000;
+    this.connecting = (async () => {
+      await this.producer.disconnect().catch(() => undefined);
+      while (!this.stopped) {
+        try {
+          await this.producer.connect();
+          this.setState({ kind: 'connected' });
+          return;
+        } catch (err) {
+          this.setState({ kind: 'unreachable', reason: reasonOf(err) });
+          await new Promise((resolve) => setTimeout(resolve, interval));
+        }
+      }
+    })().finally(() => {
+      this.connecting = null;
+    });
+  }
+}

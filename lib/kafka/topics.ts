@@ -1,0 +1,61 @@
+// Topic administration the lab needs: create (idempotent, like `kafka-topics --create --if-not-exists`),
+// delete (tests clean up after themselves) and count the messages a topic holds.
+import { logLevel, type Admin } from 'kafkajs';
+import { loadConfig, type LabConfig } from '../config.js';
+import { createKafka, kafkaUnreachable } from './client.js';
+
+export interface TopicSpec {
+  topic: string;
+  partitions?: number;
+  replicationFactor?: number;
+}
+
+/** Runs `work` with a connected admin client; a broker that does not answer becomes ServiceUnreachableError. */
+export async function withAdmin<T>(config: LabConfig['kafka'], work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = createKafka(config, { level: logLevel.NOTHING, retry: { retries: 2, initialRetryTime: 200 } }).admin();
+  try {
+    await admin.connect();
+  } catch (err) {
+    throw kafkaUnreachable(config.brokers, err);
+  }
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** 'created', or 'exists' when the topic was already there. */
+export async function createTopic(
+  { topic, partitions = 1, replicationFactor = 1 }: TopicSpec,
+  config: LabConfig['kafka'] = loadConfig().kafka,
+): Promise<'created' | 'exists'> {
+  return withAdmin(config, async (admin) => {
+    const created = await admin.createTopics({
+      topics: [{ topic, numPartitions: partitions, replicationFactor }],
+      waitForLeaders: true,
+    });
+    return created ? 'created' : 'exists';
+  });
+}
+
+export async function deleteTopic(topic: string, config: LabConfig['kafka'] = loadConfig().kafka): Promise<void> {
+  await withAdmin(config, async (admin) => {
+    if ((await admin.listTopics()).includes(topic)) await admin.deleteTopics({ topics: [topic] });
+  });
+}
+
+/** Each partition's first and next offset, from the broker's watermarks. */
+export async function topicWatermarks(
+  topic: string,
+  config: LabConfig['kafka'] = loadConfig().kafka,
+): Promise<{ partition: number; low: number; high: number }[]> {
+  return withAdmin(config, async (admin) =>
+    (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, low: Number(p.low), high: Number(p.high) })),
+  );
+}
+
+/** How many messages the topic holds: high minus low watermark, summed over its partitions. */
+export async function countMessages(topic: string, config: LabConfig['kafka'] = loadConfig().kafka): Promise<number> {
+  return (await topicWatermarks(topic, config)).reduce((sum, p) => sum + p.high - p.low, 0);
+}

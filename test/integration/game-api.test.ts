@@ -1,0 +1,125 @@
+// The game API against the shared broker, driven by the real Apache Bench, read back with the real kcat.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { parseAbReport, runAb } from '../../lib/api/ab.js';
+import { startApiProcess, type ApiProcess } from '../../lib/api/api-process.js';
+import { GAME_ROUTES } from '../../lib/api/routes.js';
+import { loadConfig } from '../../lib/config.js';
+import { countMessages, createTopic, deleteTopic } from '../../lib/kafka/topics.js';
+import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { httpGet } from './support/http-get.js';
+import { kcatLines } from './support/kcat.js';
+
+const config = loadConfig();
+const topic = `test-api-${randomBytes(4).toString('hex')}`;
+const HOST = 'user1.comcast.com';
+
+describe('labs > game_api (real broker, real ab, real kcat)', () => {
+  let api: ApiProcess;
+  let events: string[];
+  const abReports = new Map<string, ReturnType<typeof parseAbReport>>();
+
+  before(async () => {
+    await createTopic({ topic }, config.kafka);
+    api = await startApiProcess({ topic });
+    for (const route of GAME_ROUTES) {
+      abReports.set(route.path, parseAbReport(await runAb(['-n', '10', '-H', `Host: ${HOST}`, `${api.url}${route.path}`])));
+    }
+    events = kcatLines(config.kafka.brokers, topic);
+  });
+
+  after(async () => {
+    await api?.stop();
+    await deleteTopic(topic, config.kafka);
+  });
+
+  for (const route of GAME_ROUTES) {
+    const { event_type } = route.event;
+    it(`${route.path}: ab gets 10 × 200 and the topic exactly 10 ${event_type} events with exactly the expected fields`, () => {
+      const report = abReports.get(route.path)!;
+      assert.equal(report.complete, 10, 'ab completed 10 requests');
+      assert.equal(report.failed + report.non2xx, 0, 'none failed or answered non-2xx');
+      const mine = events.map((line) => JSON.parse(line) as Record<string, string>).filter((e) => e.event_type === event_type);
+      assert.equal(mine.length, 10, `10 ${event_type} events in the topic`);
+      const expected = { ...route.event, Host: HOST, 'User-Agent': 'ApacheBench/2.3', Accept: '*/*' };
+      for (const event of mine) assert.deepEqual(event, expected, 'the event carries exactly these fields and values');
+      assert.deepEqual(Object.keys(mine[0]), Object.keys(expected), "fields in Flask's order: the event's own, then the headers");
+    });
+
+    it(`${route.path}: answers the original's text`, async () => {
+      assert.equal((await httpGet(`${api.url}${route.path}`, { Host: HOST })).body, route.body);
+    });
+  }
+
+  it("prints kcat's lines the way json.dumps wrote them", () => {
+    assert.ok(
+      events.includes('{"event_type": "purchase_sword", "Host": "user1.comcast.com", "User-Agent": "ApacheBench/2.3", "Accept": "*/*"}'),
+      'a sword purchase as kcat shows it',
+    );
+  });
+
+  it('logs one Werkzeug access-log line per ab request', () => {
+    for (const route of GAME_ROUTES) {
+      const lines = api.stdout.filter((l) => l.endsWith(`"GET ${route.path} HTTP/1.0" 200 -`));
+      assert.equal(lines.length, 10, `10 lines for ${route.path}`);
+    }
+    assert.match(
+      api.stdout.find((l) => l.includes('HTTP/1.0'))!,
+      /^127\.0\.0\.1 - - \[\d\d\/[A-Z][a-z]{2}\/\d{4} \d\d:\d\d:\d\d\] "GET \S+ HTTP\/1\.0" 200 -$/,
+      'the format of the Flask window',
+    );
+  });
+
+  it('labs/consume_events.ts --exit prints what kcat prints', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'labs/consume_events.ts', '--topic', topic, '--exit'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(result.status, 0, `exit code 0 (stderr: ${result.stderr})`);
+    assert.deepEqual(result.stdout.split('\n').filter(Boolean), kcatLines(config.kafka.brokers, topic));
+  });
+
+  it('/healthz answers 200 {"kafka":"connected"}, is logged, and produces no event', async () => {
+    const before = await countMessages(topic, config.kafka);
+    const response = await httpGet(`${api.url}/healthz`);
+    assert.equal(response.status, 200, 'status');
+    assert.deepEqual(JSON.parse(response.body), { kafka: 'connected' }, 'body');
+    assert.equal(await countMessages(topic, config.kafka), before, 'no event added');
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the log is written at the end of the turn
+    assert.ok(api.stdout.some((l) => l.endsWith('"GET /healthz HTTP/1.1" 200 -')), 'an access-log line');
+  });
+
+  it('over HTTP: credentials are not copied and headers cannot overwrite event fields', async () => {
+    const response = await httpGet(`${api.url}/purchase_a_knife`, {
+      Host: 'user9.example.com',
+      Authorization: 'Basic c2VjcmV0',
+      Cookie: 'session=secret-cookie',
+      'Proxy-Authorization': 'secret-proxy',
+      'Event-Type': 'free_knife',
+      Description: 'blunt',
+    });
+    assert.equal(response.status, 200, 'answered 200');
+    const line = kcatLines(config.kafka.brokers, topic).find((l) => l.includes('user9.example.com'));
+    assert.ok(line, 'the event is in the topic');
+    assert.ok(!/secret|c2VjcmV0/.test(line), `no credential in ${line}`);
+    const event = JSON.parse(line) as Record<string, string>;
+    assert.equal(event.event_type, 'purchase_knife', 'event_type kept');
+    assert.equal(event.description, 'very sharp knife', 'description kept');
+    assert.equal(event['Event-Type'], undefined, 'no Event-Type look-alike');
+  });
+
+  it('answers Flask’s 404 for an unknown path, without an event', async () => {
+    const before = await countMessages(topic, config.kafka);
+    const response = await httpGet(`${api.url}/purchase_a_dragon`);
+    assert.equal(response.status, 404, 'status');
+    assert.match(response.body, /<title>404 Not Found<\/title>/, 'body');
+    assert.equal(await countMessages(topic, config.kafka), before, 'no event added');
+  });
+
+  it('exits 0 on SIGTERM', async () => {
+    assert.equal(await api.stop(), 0);
+  });
+});
