@@ -9,7 +9,7 @@ RUN apt-get update \
 ENV PATH=/lab/node_modules/.bin:$PATH
 WORKDIR /lab
 
-# notebook: the same, plus Jupyter and nbconvert for the tslab kernel (installed at start from node_modules).
+# notebook: the same, plus Jupyter and nbconvert; `npm run kernel:install` adds the tslab kernel at start.
 FROM app AS notebook
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \

@@ -191,7 +191,7 @@ describe(
     it('keeps Jupyter token authentication on in the notebook', () => {
       const command = (services.notebook.command ?? []).join(' ');
       assert.match(command, /jupyter notebook/, 'runs Jupyter');
-      assert.match(command, /tslab install/, 'installs the tslab kernel');
+      assert.match(command, /npm run -s kernel:install/, 'installs the tslab kernel the project way');
       assert.doesNotMatch(
         command,
         /token=|password=|disable_check_xsrf/i,
