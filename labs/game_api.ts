@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const server = createGameServer({
     events,
     log,
-    kafkaProblem: () => (producer.state.kind === 'connected' ? undefined : describeState(producer.state, brokers).slice(3)),
+    kafkaState: () => producer.state,
   });
 
   producer.start();

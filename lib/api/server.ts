@@ -6,6 +6,7 @@ import { createServer, IncomingMessage, ServerResponse, type Server } from 'node
 import type { Socket } from 'node:net';
 import express from 'express';
 import { AccessLog } from './access-log.js';
+import type { ProducerState } from '../kafka/event-producer.js';
 import type { BatchSender } from './batch-sender.js';
 import { buildEvent, serializeEvent } from './event.js';
 import { GAME_ROUTES } from './routes.js';
@@ -13,8 +14,8 @@ import { GAME_ROUTES } from './routes.js';
 export interface GameApiDeps {
   /** resolves once Kafka acknowledged the event */
   events: Pick<BatchSender, 'send'>;
-  /** the producer's state for /healthz: undefined when connected, else why not */
-  kafkaProblem: () => string | undefined;
+  /** the producer's state, for /healthz */
+  kafkaState: () => ProducerState;
   log: AccessLog;
 }
 
@@ -42,7 +43,7 @@ const METHOD_NOT_ALLOWED = reply(
 );
 const HEALTHY = reply(200, '{"kafka":"connected"}\n', 'application/json');
 
-export function createGameApp({ events, kafkaProblem, log }: GameApiDeps): express.Express {
+export function createGameApp({ events, kafkaState, log }: GameApiDeps): express.Express {
   const answer = (req: IncomingMessage, res: ServerResponse, { status, body, headers }: Reply) => {
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -64,9 +65,12 @@ export function createGameApp({ events, kafkaProblem, log }: GameApiDeps): expre
       );
     });
   }
+  // 200 only while the producer is connected: what the walkthrough waits on. Never an event.
   app.get('/healthz', (req, res) => {
-    const problem = kafkaProblem();
-    answer(req, res, problem ? reply(503, `${JSON.stringify({ kafka: problem })}\n`, 'application/json') : HEALTHY);
+    const state = kafkaState();
+    if (state.kind === 'connected') return answer(req, res, HEALTHY);
+    const why = state.kind === 'unreachable' ? { kafka: state.kind, reason: state.reason } : { kafka: state.kind };
+    answer(req, res, reply(503, `${JSON.stringify(why)}\n`, 'application/json'));
   });
   const knownPaths = new Set([...GAME_ROUTES.map((r) => r.path), '/healthz']);
   app.use((req, res) => answer(req, res, knownPaths.has(req.path) ? METHOD_NOT_ALLOWED : NOT_FOUND));

@@ -1,0 +1,50 @@
+// A second, throwaway Kafka broker in a temporary folder on free ports, for tests that must stop and
+// restart a broker. The shared stack's broker is never touched.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDaemon, stopDaemon } from '../../../lib/stack/daemon.js';
+import { kafkaBrokers, kafkaDaemon, prepareKafka, probeKafka } from '../../../lib/stack/kafka-service.js';
+import { DEFAULT_PORTS, stackLayout } from '../../../lib/stack/layout.js';
+import { waitFor } from '../../../lib/wait-for.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface ThrowawayKafka {
+  brokers: string[];
+  /** starts the broker (again) and waits until it answers a metadata request */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** stops it and deletes its folder */
+  remove(): Promise<void>;
+}
+
+export async function throwawayKafka(): Promise<ThrowawayKafka> {
+  const home = mkdtempSync(join(tmpdir(), 'test-kafka-'));
+  const layout = stackLayout(home, { ...DEFAULT_PORTS, kafka: await freePort(), kafkaController: await freePort() });
+  const daemon = kafkaDaemon(layout);
+  prepareKafka(layout, () => undefined);
+  const stop = async () => void (await stopDaemon(daemon, 20_000));
+  return {
+    brokers: kafkaBrokers(layout),
+    start: async () => {
+      startDaemon(daemon);
+      await waitFor(() => probeKafka(layout), { label: `the throwaway Kafka broker on ${kafkaBrokers(layout)}`, timeoutMs: 90_000 });
+    },
+    stop,
+    remove: async () => {
+      await stop();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
