@@ -3,16 +3,16 @@
 // one `npm run kernel:install` installs, written to a private JUPYTER_PATH for the run, so this works
 // whether or not the user installed it (and whatever else is called tslab on the machine).
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { LabError } from '../lib/errors.js';
 import { findJupyterPython } from './jupyter-python.js';
 import { checkNodeVersion, KERNEL_NAME, writeKernelSpec } from './kernelspec.js';
 
 export interface ExecuteOptions {
   input: string;
-  /** Where the executed notebook goes (the input itself to refresh its outputs). */
+  /** Where the executed notebook goes (the input itself to refresh its outputs); written only on success. */
   output: string;
   /** Extra environment for the kernel, e.g. PURCHASES_DIR. */
   env?: Record<string, string>;
@@ -22,56 +22,90 @@ export interface ExecuteOptions {
 
 export class NotebookError extends LabError {}
 
-/** The part of nbconvert's stderr that names the failing cell and its error (the traceback before it is Python's). */
-export function failureExcerpt(stderr: string): string {
-  const at = stderr.lastIndexOf('An error occurred while executing the following cell');
-  return (at >= 0 ? stderr.slice(at) : stderr.split('\n').slice(-30).join('\n')).trim();
+const HINT = 'fix that cell; after changing lib/, `npm run build`; the stack must be up (`npm run stack:up`)';
+
+interface Output {
+  output_type: string;
+  name?: string;
+  text?: string | string[];
+  ename?: string;
+  evalue?: string;
+}
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  outputs?: Output[];
+}
+
+const joined = (text: string | string[] | undefined) => (Array.isArray(text) ? text.join('') : (text ?? ''));
+
+/**
+ * The first code cell that failed, with its message. tslab reports a failure (a type error, an exception)
+ * as the cell's stderr and an error reply, not as an `error` output, so stderr counts as failure too.
+ */
+export function firstFailure(notebookJson: string): string | null {
+  const code = (JSON.parse(notebookJson) as { cells: Cell[] }).cells.filter((c) => c.cell_type === 'code');
+  for (const [i, cell] of code.entries()) {
+    const failures = (cell.outputs ?? []).filter(
+      (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
+    );
+    if (failures.length === 0) continue;
+    const messages = failures.map((o) =>
+      o.output_type === 'error' ? `${o.ename}: ${o.evalue}` : joined(o.text),
+    );
+    return `code cell ${i + 1}:\n${joined(cell.source)}\n---\n${messages.join('\n').trim()}`;
+  }
+  return null;
+}
+
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', fail);
+    child.once('close', (code) => done({ code, stderr }));
+  });
 }
 
 export async function executeNotebook(options: ExecuteOptions): Promise<void> {
   checkNodeVersion();
   const python = findJupyterPython(['nbconvert', 'nbclient']);
-  const jupyterPath = await mkdtemp(join(tmpdir(), 'tslab-kernelspec-'));
-  writeKernelSpec(jupyterPath);
-  const output = resolve(options.output);
+  const work = await mkdtemp(join(tmpdir(), 'execute-notebook-'));
+  writeKernelSpec(work);
+  const executed = join(work, 'executed.ipynb');
   const args = [
-    '-m',
-    'nbconvert',
-    '--to',
-    'notebook',
-    '--execute',
+    ...['-m', 'nbconvert', '--to', 'notebook', '--execute'],
     `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
     `--ExecutePreprocessor.timeout=${options.cellTimeoutSeconds ?? 180}`,
     `--ExecutePreprocessor.startup_timeout=${options.startupTimeoutSeconds ?? 60}`,
+    // keep going past a failing cell so the notebook (with the kernel's message) is written; judged below
+    '--allow-errors',
     // no per-cell timestamps: the committed notebook changes only when its outputs do
     '--ExecutePreprocessor.record_timing=False',
-    '--output-dir',
-    dirname(output),
-    '--output',
-    basename(output),
+    ...['--output-dir', work, '--output', 'executed.ipynb'],
+    // the kernel starts in the input's folder: tslab's rootDir, from which cells import ../dist
     resolve(options.input),
   ];
   const env = {
     ...process.env,
     ...options.env,
-    JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(delimiter),
+    JUPYTER_PATH: [work, process.env.JUPYTER_PATH].filter(Boolean).join(delimiter),
   };
   try {
-    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done, fail) => {
-      // nbconvert starts the kernel with the notebook's folder as its working directory (tslab's rootDir)
-      const child = spawn(python, args, { env, stdio: ['ignore', 'inherit', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.once('error', fail);
-      child.once('close', (code) => done({ code, stderr }));
-    });
+    const { code, stderr } = await run(python, args, env);
     if (code !== 0) {
-      throw new NotebookError(
-        `${options.input} failed under the tslab kernel:\n${failureExcerpt(stderr)}`,
-        'fix the cell above; `npm run build` if lib/ changed; the stack must be up (`npm run stack:up`)',
-      );
+      const tail = stderr.trim().split('\n').slice(-15).join('\n');
+      throw new NotebookError(`${options.input}: nbconvert failed (exit ${code}):\n${tail}`, HINT);
     }
+    const failure = firstFailure(await readFile(executed, 'utf8'));
+    if (failure) throw new NotebookError(`${options.input} failed under the tslab kernel, ${failure}`, HINT);
+    await copyFile(executed, resolve(options.output));
   } finally {
-    await rm(jupyterPath, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
 }

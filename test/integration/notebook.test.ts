@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { executeNotebook } from '../../kernel-setup/execute-notebook.js';
+import { executeNotebook, NotebookError } from '../../kernel-setup/execute-notebook.js';
 import { REPO_ROOT } from '../../lib/stack/layout.js';
 import { EXPECTED, hdfs, testDir, writeTestPurchases } from './notebook-data.js';
 
@@ -148,5 +148,33 @@ describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
       .map((o) => joined(o.data?.['image/svg+xml'] ?? joined(o.data?.['text/html'])))
       .join('');
     assert.match(svg, /<svg[\s\S]*user2\.att\.com[\s\S]*<\/svg>/, 'an SVG naming the hosts');
+  });
+});
+
+describe('Notebook > querying-purchases.ipynb without data', () => {
+  it("fails with the kernel's message and writes no notebook", async () => {
+    const work = await mkdtemp(join(tmpdir(), 'notebook-test-'));
+    const missing = testDir('notebook-missing');
+    try {
+      await assert.rejects(
+        executeNotebook({
+          input: join(REPO_ROOT, 'notebooks', 'querying-purchases.ipynb'),
+          output: join(work, 'out.ipynb'),
+          env: { PURCHASES_DIR: missing },
+        }),
+        (err: unknown) => {
+          assert.ok(err instanceof NotebookError, 'a NotebookError');
+          assert.match(
+            err.message,
+            new RegExp(`${missing} does not exist in HDFS`),
+            "the reader's message from the cell",
+          );
+          return true;
+        },
+      );
+      await assert.rejects(readFile(join(work, 'out.ipynb')), /ENOENT/, 'no output notebook');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
