@@ -67,7 +67,9 @@ export async function readBounded(
   if (pending.size === 0) return summary;
 
   const groupId = `bounded-read-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, maxBytesPerPartition: 4 * 1024 * 1024, maxBytes: 16 * 1024 * 1024 });
+  // kafkajs' default fetch sizes, spelled out: they bound memory (4 MB/16 MB read 1M events ~15% faster
+  // but raised the job's peak RSS by ~100 MB, see README).
+  const consumer = kafka.consumer({ groupId, maxBytesPerPartition: 1024 * 1024, maxBytes: 10 * 1024 * 1024 });
   await consumer.connect();
   try {
     await new Promise<void>((resolve, reject) => {

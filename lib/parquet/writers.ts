@@ -18,6 +18,8 @@ export type ParquetFileWriter = (ndjsonPath: string, columns: string[], parquetP
 export const writeParquetWithDuckDb: ParquetFileWriter = async (ndjsonPath, columns, parquetPath) => {
   const declared = columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
   const rows = await withDuckDb(async (db) => {
+    // One thread: as fast here (one file, rows in order) and ~35 MB less memory than one per core.
+    await db.run('SET threads = 1');
     const result = await db.run(
       `COPY (SELECT ${columns.map(sqlIdentifier).join(', ')} FROM read_json(${sqlString(ndjsonPath)}, ` +
         `format = 'newline_delimited', columns = {${declared}})) ` +
