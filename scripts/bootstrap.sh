@@ -15,6 +15,11 @@ missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
+# The tests validate docker-compose.yml with Compose (no engine needed): Docker's own plugin when it is
+# there, Debian's docker-compose otherwise.
+if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then
+  missing+=(docker-compose)
+fi
 if ((${#missing[@]})); then
   step "Installing Debian packages: ${missing[*]}"
   SUDO=""
@@ -27,9 +32,6 @@ if ((${#missing[@]})); then
 else
   step "Debian packages: all present"
 fi
-
-step "docker compose (the tests validate docker-compose.yml with it; no Docker engine needed)"
-bash docker/install-compose-plugin.sh
 
 command -v node >/dev/null || { echo "✘ Node.js 20 or newer is required (https://nodejs.org)" >&2; exit 1; }
 node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' ||

@@ -1,14 +1,21 @@
-// docker-compose.yml, as `docker compose config` resolves it (the client validates the file; no engine needed).
+// docker-compose.yml, as Compose resolves it (`docker compose config` or docker-compose 1.x; no engine needed).
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { loadConfig } from '../../lib/config.js';
 import { runJavaTool } from '../../lib/stack/daemon.js';
 import { kafkaDaemon } from '../../lib/stack/kafka-service.js';
 import { REPO_ROOT, stackLayout } from '../../lib/stack/layout.js';
+
+interface ComposePort {
+  target: number;
+  published: string;
+  host_ip?: string;
+}
 
 interface ComposeService {
   image?: string;
@@ -17,32 +24,51 @@ interface ComposeService {
   environment?: Record<string, string | null>;
   healthcheck?: { test?: string[]; disable?: boolean };
   depends_on?: Record<string, { condition: string }>;
-  ports?: { target: number; published: string; host_ip?: string }[];
+  ports?: ComposePort[];
   build?: { context: string; dockerfile: string; target?: string };
 }
 
+/** `127.0.0.1:5000:5000/tcp`, as docker-compose 1.x prints a port, in the shape Compose v2 gives. */
+function portObject(port: ComposePort | string): ComposePort {
+  if (typeof port !== 'string') return port;
+  const [hostIp, published, target] = port.replace(/\/\w+$/, '').split(':');
+  return { host_ip: hostIp, published, target: Number(target) };
+}
+
+/**
+ * The file as Compose resolves it: `docker compose config` (v2, JSON) where the plugin exists, otherwise
+ * Debian's docker-compose 1.29 (YAML). Both validate without a Docker engine.
+ */
 function composeConfig(extraEnv: Record<string, string> = {}): { services: Record<string, ComposeService> } {
   const env = { ...process.env, ...extraEnv };
   if (!('JUPYTER_TOKEN' in extraEnv)) delete env.JUPYTER_TOKEN;
   const file = join(REPO_ROOT, 'docker-compose.yml');
-  const result = spawnSync('docker', ['compose', '-f', file, 'config', '--format', 'json'], {
+  const v2 = spawnSync('docker', ['compose', '-f', file, 'config', '--format', 'json'], {
     encoding: 'utf8',
     env,
   });
+  if (v2.status === 0) return JSON.parse(v2.stdout);
+  const v1 = spawnSync('docker-compose', ['-f', file, 'config'], { encoding: 'utf8', env });
   assert.equal(
-    result.status,
+    v1.status,
     0,
-    `docker compose config failed (no compose plugin? run docker/install-compose-plugin.sh):\n${result.error ?? ''}${result.stderr}`,
+    `neither docker compose nor docker-compose validated the file (bootstrap installs docker-compose):\n${v2.stderr ?? ''}${v1.error ?? ''}${v1.stderr ?? ''}`,
   );
-  return JSON.parse(result.stdout);
+  const config = parse(v1.stdout) as { services: Record<string, ComposeService> };
+  for (const service of Object.values(config.services)) {
+    service.ports = (service.ports as (ComposePort | string)[] | undefined)?.map(portObject);
+  }
+  return config;
 }
 
 const EXPECTED = ['app', 'datanode', 'kafka', 'namenode', 'notebook'];
-const hasDockerClient = spawnSync('docker', ['--version']).status === 0;
+const hasCompose =
+  spawnSync('docker', ['compose', 'version']).status === 0 ||
+  spawnSync('docker-compose', ['version']).status === 0;
 
 describe(
   'Stack > docker-compose.yml',
-  { skip: !hasDockerClient && 'no docker client on this machine' },
+  { skip: !hasCompose && 'neither docker compose nor docker-compose on this machine' },
   () => {
     let services: Record<string, ComposeService>;
     const env = (name: string) => services[name].environment ?? {};
