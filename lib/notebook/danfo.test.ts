@@ -12,6 +12,21 @@ describe('Notebook > toDanfo', () => {
     const table = tableFromRows([{ Host: 'a' }, { Host: 'b', description: 'sharp' }]);
     assert.deepEqual(toDanfo(table).column('description').values, [null, 'sharp'], 'description values');
   });
+  it('keeps strings of digits as strings, as pandas keeps Spark strings', () => {
+    const df = toDanfo(tableFromRows([{ code: '5' }, { code: '7' }]));
+    assert.deepEqual([df.dtypes, df.column('code').values], [['string'], ['5', '7']], 'dtype and values');
+  });
+  it('gives numeric columns numeric dtypes, an integer column with nulls a float one', () => {
+    const df = toDanfo({
+      columns: ['n', 'm'],
+      types: ['long', 'long'],
+      rows: [
+        { n: 1, m: 1 },
+        { n: 2, m: null },
+      ],
+    });
+    assert.deepEqual(df.dtypes, ['int32', 'float32'], 'dtypes');
+  });
   it('makes an empty DataFrame with the columns when no row matched', () => {
     const df = toDanfo({ columns: ['Host', 'event_type'], types: ['string', 'string'], rows: [] });
     assert.deepEqual(df.shape, [0, 2], 'zero rows, two columns');
