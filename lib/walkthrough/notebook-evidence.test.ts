@@ -8,11 +8,17 @@ describe('Walkthrough > notebook evidence', () => {
       { cell_type: 'markdown', source: ['# title'] },
       {
         cell_type: 'code',
+        source: ['purchases', '.show()'],
         outputs: [{ output_type: 'stream', name: 'stdout', text: ['+----+\n', '|Host|\n'] }],
       },
-      { cell_type: 'code', outputs: [{ output_type: 'display_data', data: { 'image/svg+xml': '<svg/>' } }] },
       {
         cell_type: 'code',
+        source: 'chart()',
+        outputs: [{ output_type: 'display_data', data: { 'image/svg+xml': '<svg/>' } }],
+      },
+      {
+        cell_type: 'code',
+        source: 'x.y',
         outputs: [{ output_type: 'error', ename: 'TypeError', evalue: 'x is undefined', traceback: [] }],
       },
     ],
@@ -20,7 +26,11 @@ describe('Walkthrough > notebook evidence', () => {
 
   it('collects each code cell’s text, the errors and whether a chart was drawn', () => {
     const evidence = notebookEvidence(notebook);
-    assert.deepEqual(evidence.cellTexts, ['+----+\n|Host|\n', '', '']);
+    assert.deepEqual(evidence.cells, [
+      { source: 'purchases.show()', text: '+----+\n|Host|\n' },
+      { source: 'chart()', text: '' },
+      { source: 'x.y', text: '' },
+    ]);
     assert.deepEqual(evidence.errors, ['TypeError: x is undefined']);
     assert.equal(evidence.hasChart, true);
   });

@@ -9,14 +9,19 @@ interface NotebookOutput {
 }
 
 interface Notebook {
-  cells: { cell_type: string; outputs?: NotebookOutput[] }[];
+  cells: { cell_type: string; source: string | string[]; outputs?: NotebookOutput[] }[];
 }
 
 const joined = (text: string | string[] | undefined) => (Array.isArray(text) ? text.join('') : (text ?? ''));
 
+export interface CodeCell {
+  source: string;
+  /** its text outputs (stream and text/plain) joined */
+  text: string;
+}
+
 export interface NotebookEvidence {
-  /** per code cell, its text outputs (stream and text/plain) joined */
-  cellTexts: string[];
+  cells: CodeCell[];
   errors: string[];
   hasChart: boolean;
 }
@@ -26,9 +31,10 @@ export function notebookEvidence(notebookJson: string): NotebookEvidence {
   const code = notebook.cells.filter((c) => c.cell_type === 'code');
   const outputs = code.flatMap((c) => c.outputs ?? []);
   return {
-    cellTexts: code.map((c) =>
-      (c.outputs ?? []).map((o) => joined(o.text) + joined(o.data?.['text/plain'])).join(''),
-    ),
+    cells: code.map((c) => ({
+      source: joined(c.source),
+      text: (c.outputs ?? []).map((o) => joined(o.text) + joined(o.data?.['text/plain'])).join(''),
+    })),
     errors: outputs.filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`),
     hasChart: outputs.some(
       (o) =>

@@ -31,6 +31,9 @@ export const apacheBench: Step = {
     const windowBefore = read(window).split('\n').filter(Boolean).length;
     for (const run of BENCH_RUNS) await shell.run(target.ab(run.host, run.path, REQUESTS_PER_RUN));
     if (dryRun) return;
+    // the API logs a request after answering it, and the follower prints what Kafka delivers: a moment
+    // lets the last lines land
+    await sleep(1000);
 
     const added = read(accessLog).slice(logBefore.length);
     shell.say('The game API’s access log (the Flask window) got:');
@@ -38,7 +41,6 @@ export const apacheBench: Step = {
       const line = added.split('\n').find((l) => l.includes(`"GET ${run.path} HTTP/1.0" 200`));
       shell.say(`  ${countRequests(added, run.path)} × ${line ?? `(no 200 for ${run.path})`}`);
     }
-    await sleep(1000); // the follower prints what Kafka delivers; give the last batch a moment
     const arrived = read(window).split('\n').filter(Boolean).slice(windowBefore);
     shell.say(`The kafkacat window got ${arrived.length} new events, e.g.:`);
     for (const run of BENCH_RUNS) {

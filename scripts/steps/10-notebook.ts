@@ -1,5 +1,7 @@
 // Step 10: the notebook: read the Parquet back, query it with SQL, describe it.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { notebookEvidence } from '../../lib/walkthrough/notebook-evidence.js';
 import { purchasesWritten } from '../walkthrough/prerequisites.js';
 import { runWhenMain, type Step } from '../walkthrough/step.js';
 
@@ -18,8 +20,15 @@ export const notebook: Step = {
     'and describes it as pandas would. To work in it yourself: `jupyter notebook notebooks/` (the kernel is ' +
     'installed by `npm run kernel:install`).',
   prerequisite: purchasesWritten,
-  run: async (shell, { target, runDir }) => {
-    await shell.run(target.notebook(join(runDir, EXECUTED_NOTEBOOK)));
+  run: async (shell, { target, runDir, dryRun }) => {
+    const executed = join(runDir, EXECUTED_NOTEBOOK);
+    await shell.run(target.notebook(executed));
+    if (dryRun) return;
+    // what a student sees in Jupyter: each cell, then its text output
+    notebookEvidence(readFileSync(executed, 'utf8')).cells.forEach((cell, i) => {
+      shell.say(`In [${i + 1}]: ${cell.source.trim().split('\n').join('\n        ')}`);
+      if (cell.text.trim()) shell.say(cell.text.trimEnd());
+    });
   },
 };
 

@@ -227,8 +227,8 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
       'the notebook ran without errors',
       evidence.errors.length === 0 ? pass('no error outputs') : fail(evidence.errors.join('; ')),
     );
-    const queryTable = evidence.cellTexts
-      .flatMap((text) => parseShowTables(text))
+    const queryTable = evidence.cells
+      .flatMap((cell) => parseShowTables(cell.text))
       .filter((t) => t.columns.includes('Host') && t.rows.length > 0)
       .find(
         (t, _i, all) =>
@@ -241,7 +241,7 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
         ? pass(`${queryTable.rows.length} rows, all Host = user1.comcast.com`)
         : fail(`expected ${user1} rows of user1.comcast.com, found ${queryTable?.rows.length ?? 'no table'}`),
     );
-    const counts = evidence.cellTexts.map(describeCounts).find(Boolean);
+    const counts = evidence.cells.map((cell) => describeCounts(cell.text)).find(Boolean);
     check(
       10,
       "describe()'s counts match the query",
