@@ -20,6 +20,7 @@ import { createKafka } from '../lib/kafka/client.js';
 import { HdfsClient } from '../lib/hdfs/hdfs-client.js';
 import { NdjsonSpool } from '../lib/parquet/ndjson.js';
 import { PARQUET_WRITERS } from '../lib/jobs/filtered-writes.js';
+import { sparkTimestampString } from '../lib/spark/timestamp.js';
 import { REPO_ROOT } from '../lib/stack/layout.js';
 
 const run = promisify(execFile);
@@ -96,9 +97,11 @@ async function compareWriters(rows: number): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-writers-'));
   try {
     const spool = new NdjsonSpool(join(dir, 'rows.ndjson'));
-    const timestamp = '2018-08-02 04:13:14.123';
+    const start = Date.UTC(2018, 7, 2, 4, 13, 14, 123);
     for (let i = 0; i < rows; i++) {
-      await spool.write({ Accept: '*/*', Host: i % 2 ? 'user1.comcast.com' : 'user2.att.com', 'User-Agent': 'ApacheBench/2.3', event_type: 'purchase_sword', timestamp });
+      const host = i % 2 ? 'user1.comcast.com' : 'user2.att.com';
+      const timestamp = sparkTimestampString(start + i * 7, 'UTC'); // a different time on every row, as in a real topic
+      await spool.write({ Accept: '*/*', Host: host, 'User-Agent': 'ApacheBench/2.3', event_type: 'purchase_sword', timestamp });
     }
     await spool.close();
     const columns = ['Accept', 'Host', 'User-Agent', 'event_type', 'timestamp'];
