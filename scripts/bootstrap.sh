@@ -33,9 +33,10 @@ else
   step "Debian packages: all present"
 fi
 
-command -v node >/dev/null || { echo "✘ Node.js 20 or newer is required (https://nodejs.org)" >&2; exit 1; }
-node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' ||
-  { echo "✘ Node.js $(node -v) is too old: the lab needs Node.js 20 or newer" >&2; exit 1; }
+# 20.19: the first Node.js 20 whose require() loads ES modules, which the notebook's cells rely on
+command -v node >/dev/null || { echo "✘ Node.js 20.19 or newer is required (https://nodejs.org)" >&2; exit 1; }
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||
+  { echo "✘ Node.js $(node -v) is too old: the lab needs Node.js 20.19 or newer" >&2; exit 1; }
 
 # npm ci only when the lock file changed since the last install (it wipes node_modules).
 stamp=node_modules/.lab-lock-stamp
