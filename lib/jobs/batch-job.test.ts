@@ -15,9 +15,13 @@ describe('Jobs > options', () => {
     assert.deepEqual([options.topic, options.output], ['events', '/tmp/purchases'], 'defaults');
   });
 
-  it('takes --topic and --output', () => {
-    const options = jobOptions(['--topic', 't1', '--output', '/tmp/x'], config);
-    assert.deepEqual([options.topic, options.output], ['t1', '/tmp/x'], 'options');
+  it('takes --topic, and --output and --writer for a job that writes', () => {
+    const options = jobOptions(['--topic', 't1', '--output', '/tmp/x', '--writer', 'parquetjs-lite'], config, { writes: true });
+    assert.deepEqual([options.topic, options.output, options.writer], ['t1', '/tmp/x', 'parquetjs-lite'], 'options');
+  });
+
+  it('refuses --output for a job that only prints', () => {
+    assert.throws(() => jobOptions(['--output', '/tmp/x'], config), (err: Error) => err instanceof ConfigError, 'no --output');
   });
 
   it('refuses an unknown option', () => {

@@ -1,10 +1,10 @@
 // What the three batch jobs share: their options, the bounded read of the topic through an
 // EventExtractor, the first rows kept for show(), and the closing summary line.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Kafka } from 'kafkajs';
 import { loadConfig, type LabConfig } from '../config.js';
 import { ConfigError, LabError } from '../errors.js';
-import { createKafka, kafkaUnreachable } from '../kafka/client.js';
+import { createKafka, describeCluster, kafkaUnreachable } from '../kafka/client.js';
 import { readBounded, type BoundedReadSummary } from '../kafka/bounded-read.js';
 import type { EventExtractor } from '../events/extract.js';
 import type { Row } from '../events/event.js';
@@ -20,16 +20,16 @@ export interface JobOptions {
   print: (text: string) => void;
 }
 
-export function jobOptions(argv: string[], config: LabConfig = loadConfig()): JobOptions {
+/** The command line of a job: `--topic`; and for a job that writes (`writes`), `--output` and `--writer`. */
+export function jobOptions(argv: string[], config: LabConfig = loadConfig(), { writes = false } = {}): JobOptions {
+  const usage = writes ? '[--topic NAME] [--output HDFS_PATH] [--writer duckdb|parquetjs-lite]' : '[--topic NAME]';
+  const text = { type: 'string' } as const;
+  const options: ParseArgsConfig['options'] = writes ? { topic: text, output: text, writer: text } : { topic: text };
   let values: { topic?: string; output?: string; writer?: string };
   try {
-    const options = { topic: { type: 'string' }, output: { type: 'string' }, writer: { type: 'string' } } as const;
-    ({ values } = parseArgs({ args: argv, options, strict: true }));
+    ({ values } = parseArgs({ args: argv, options, strict: true }) as { values: typeof values });
   } catch (err) {
-    throw new ConfigError(
-      (err as Error).message,
-      'options: [--topic NAME], and for filtered_writes [--output HDFS_PATH] [--writer duckdb|parquetjs-lite]',
-    );
+    throw new ConfigError((err as Error).message, `options: ${usage}`);
   }
   const { topic = config.kafka.topic, output = '/tmp/purchases', writer } = values;
   return { topic, output, writer, config, print: console.log };
@@ -44,6 +44,7 @@ export async function readRows(
   extractor: EventExtractor,
   onRow: (row: Row) => void | Promise<void>,
 ): Promise<BoundedReadSummary> {
+  await describeCluster(options.config.kafka); // fails fast with what to do, instead of kafkajs' long retries
   const kafka: Kafka = createKafka(options.config.kafka);
   try {
     return await readBounded(kafka, options.topic, async (records) => {

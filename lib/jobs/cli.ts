@@ -2,7 +2,8 @@
 import { describeError } from '../errors.js';
 import { jobOptions, type JobOptions } from './batch-job.js';
 
-export function runJobCli(job: (options: JobOptions) => Promise<unknown>): void {
+/** `writes`: the job takes --output and --writer (filtered_writes). */
+export function runJobCli(job: (options: JobOptions) => Promise<unknown>, { writes = false } = {}): void {
   let settled = false;
   // Node exits with 0 when nothing is left to wait for; a job still pending then is a failure, not success.
   process.once('beforeExit', () => {
@@ -11,7 +12,7 @@ export function runJobCli(job: (options: JobOptions) => Promise<unknown>): void 
     process.exit(1);
   });
   Promise.resolve()
-    .then(() => job(jobOptions(process.argv.slice(2))))
+    .then(() => job(jobOptions(process.argv.slice(2), undefined, { writes })))
     .then(
       () => {
         settled = true;

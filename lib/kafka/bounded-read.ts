@@ -94,7 +94,14 @@ export async function readBounded(
                 });
               }
               summary.records += records.length;
-              if (records.length > 0) await onRecords(records);
+              try {
+                if (records.length > 0) await onRecords(records);
+              } catch (err) {
+                // Not thrown to kafkajs, which would retry the batch and hand the same records over again.
+                pending.clear();
+                reject(err);
+                return;
+              }
               if (BigInt(batch.lastOffset()) + 1n >= range.high) {
                 pending.delete(batch.partition);
                 consumer.pause([{ topic, partitions: [batch.partition] }]);

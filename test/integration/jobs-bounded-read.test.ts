@@ -58,6 +58,19 @@ describe('Kafka > bounded read on the real stack', () => {
     assert.equal(records.length, PARTITIONS * PER_PARTITION + PARTITIONS, 'from earliest again, late ones now included');
   });
 
+  it('fails once when the handler throws, without handing the batch over again', async () => {
+    let calls = 0;
+    await assert.rejects(
+      readBounded(kafka, topic, () => {
+        calls += 1;
+        throw new Error('disk full');
+      }),
+      /disk full/,
+      'the handler error comes through',
+    );
+    assert.equal(calls, 1, 'no retry of the batch');
+  });
+
   it('returns nothing at once for an empty topic', async () => {
     const summary = await readBounded(kafka, empty, () => assert.fail('no records expected'));
     assert.equal(summary.records, 0, 'no records');
