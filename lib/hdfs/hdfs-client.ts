@@ -10,6 +10,12 @@ export type FileStatus = WebHdfsFileStatus;
 
 export class HdfsError extends LabError {}
 
+/**
+ * webhdfs puts the path into the URL as it is; a space or a non-ASCII name must be percent-encoded there.
+ * (rename's destination travels in the query string, which webhdfs encodes itself.)
+ */
+const urlPath = (path: string) => encodeURI(path);
+
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'ETIMEDOUT']);
 
 export class HdfsClient {
@@ -49,7 +55,7 @@ export class HdfsClient {
   /** The file's status, or null when there is nothing at `path`. */
   async stat(path: string): Promise<FileStatus | null> {
     try {
-      return await this.call<FileStatus>('stat', path, (done) => this.client.stat(path, done));
+      return await this.call<FileStatus>('stat', path, (done) => this.client.stat(urlPath(path), done));
     } catch (err) {
       if (err instanceof HdfsError && /File does not exist/i.test(err.message)) return null;
       throw err;
@@ -62,21 +68,21 @@ export class HdfsClient {
 
   /** Entries of a directory, sorted by name (as `hadoop fs -ls` prints them). */
   async list(path: string): Promise<FileStatus[]> {
-    const entries = await this.call<FileStatus[]>('list', path, (done) => this.client.readdir(path, done));
+    const entries = await this.call<FileStatus[]>('list', path, (done) => this.client.readdir(urlPath(path), done));
     return [...entries].sort((a, b) => a.pathSuffix.localeCompare(b.pathSuffix));
   }
 
   async mkdirs(path: string): Promise<void> {
-    await this.call('mkdirs', path, (done) => this.client.mkdir(path, undefined, done));
+    await this.call('mkdirs', path, (done) => this.client.mkdir(urlPath(path), undefined, done));
   }
 
   async writeFile(path: string, data: Buffer | string, { overwrite = true } = {}): Promise<void> {
-    await this.call('write', path, (done) => this.client.writeFile(path, data, { overwrite }, done));
+    await this.call('write', path, (done) => this.client.writeFile(urlPath(path), data, { overwrite }, done));
   }
 
   /** Streams a local file into HDFS without holding it in memory. */
   async upload(localPath: string, path: string, { overwrite = true } = {}): Promise<void> {
-    const remote = this.client.createWriteStream(path, false, { overwrite });
+    const remote = this.client.createWriteStream(urlPath(path), false, { overwrite });
     const local = createReadStream(localPath);
     // webhdfs signals the end of the DataNode upload with 'finish' (and 'error' before it on failure).
     // Plain pipe(), as webhdfs expects: it ends its first request at once and pipes the paused source
@@ -92,13 +98,13 @@ export class HdfsClient {
   }
 
   async readFile(path: string): Promise<Buffer> {
-    return this.call<Buffer>('read', path, (done) => this.client.readFile(path, done));
+    return this.call<Buffer>('read', path, (done) => this.client.readFile(urlPath(path), done));
   }
 
   /** Removes a file or a directory tree; true when something was there. */
   async remove(path: string): Promise<boolean> {
     if (!(await this.exists(path))) return false;
-    await this.call('delete', path, (done) => this.client.unlink(path, true, done));
+    await this.call('delete', path, (done) => this.client.unlink(urlPath(path), true, done));
     return true;
   }
 
@@ -107,7 +113,7 @@ export class HdfsClient {
    * client library drops that body), so the result is checked by looking at both paths afterwards.
    */
   async rename(from: string, to: string): Promise<void> {
-    await this.call('rename', from, (done) => this.client.rename(from, to, done));
+    await this.call('rename', from, (done) => this.client.rename(urlPath(from), to, done));
     if ((await this.exists(from)) || !(await this.exists(to))) {
       throw new HdfsError(`HDFS rename ${from} → ${to} did not happen (does ${to} already exist?)`);
     }

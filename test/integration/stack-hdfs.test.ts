@@ -68,6 +68,17 @@ describe('Stack > HDFS > lib/hdfs-client (webhdfs) and FsShell', () => {
     assert.equal(hadoopFs(stackLayout(), ['-cat', textPath]), text);
   });
 
+  it('handles a path with a space and non-ASCII characters (percent-encoded for WebHDFS)', async () => {
+    const odd = `${dir}/épée purchases/part 1.txt`;
+    await hdfs.mkdirs(`${dir}/épée purchases`);
+    await hdfs.writeFile(odd, text);
+    assert.equal((await hdfs.readFile(odd)).toString('utf8'), text, 'reads back what it wrote');
+    assert.deepEqual((await hdfs.list(`${dir}/épée purchases`)).map((f) => f.pathSuffix), ['part 1.txt']);
+    await hdfs.rename(odd, `${dir}/épée purchases/part 2.txt`);
+    assert.equal(await hdfs.exists(`${dir}/épée purchases/part 2.txt`), true, 'renamed');
+    assert.equal(await hdfs.remove(`${dir}/épée purchases`), true, 'removed');
+  });
+
   it('removes a file, and stat then finds nothing', async () => {
     assert.equal(await hdfs.remove(binaryPath), true, 'remove says something was there');
     assert.equal(await hdfs.stat(binaryPath), null, 'stat of a removed file is null');
