@@ -39,7 +39,12 @@ const megabytes = (bytes: number) =>
 function syntheticEvent(i: number): string {
   const type = TYPES[i % TYPES.length];
   const host = i % 8 < 4 ? 'user1.comcast.com' : 'user2.att.com';
-  const event: Record<string, string> = { event_type: type, Host: host, Accept: '*/*', 'User-Agent': 'ApacheBench/2.3' };
+  const event: Record<string, string> = {
+    event_type: type,
+    Host: host,
+    Accept: '*/*',
+    'User-Agent': 'ApacheBench/2.3',
+  };
   if (type === 'purchase_sword' && i % 16 === 1) event.description = 'very sharp sword';
   return JSON.stringify(event);
 }
@@ -79,13 +84,27 @@ async function timeFilteredWrites(topic: string, output: string, writer: string)
   const dir = await mkdtemp(join(tmpdir(), 'bench-extract-'));
   const timeFile = join(dir, 'time');
   try {
-    const args = ['-f', '%e %M', '-o', timeFile, process.execPath, '--import', 'tsx', 'labs/filtered_writes.ts'];
-    const { stdout } = await run('/usr/bin/time', [...args, '--topic', topic, '--output', output, '--writer', writer], {
-      cwd: REPO_ROOT,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const args = [
+      '-f',
+      '%e %M',
+      '-o',
+      timeFile,
+      process.execPath,
+      '--import',
+      'tsx',
+      'labs/filtered_writes.ts',
+    ];
+    const { stdout } = await run(
+      '/usr/bin/time',
+      [...args, '--topic', topic, '--output', output, '--writer', writer],
+      {
+        cwd: REPO_ROOT,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const [elapsed, maxRss] = (await readFile(timeFile, 'utf8')).trim().split(/\s+/).map(Number);
-    const summary = stdout.split('\n').find((l) => l.startsWith('filtered_writes summary')) ?? '(no summary line)';
+    const summary =
+      stdout.split('\n').find((l) => l.startsWith('filtered_writes summary')) ?? '(no summary line)';
     return { wallMs: elapsed * 1000, peakRssKb: maxRss, summary };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -101,7 +120,13 @@ async function compareWriters(rows: number): Promise<string[]> {
     for (let i = 0; i < rows; i++) {
       const host = i % 2 ? 'user1.comcast.com' : 'user2.att.com';
       const timestamp = sparkTimestampString(start + i * 7, 'UTC'); // a different time on every row, as in a real topic
-      await spool.write({ Accept: '*/*', Host: host, 'User-Agent': 'ApacheBench/2.3', event_type: 'purchase_sword', timestamp });
+      await spool.write({
+        Accept: '*/*',
+        Host: host,
+        'User-Agent': 'ApacheBench/2.3',
+        event_type: 'purchase_sword',
+        timestamp,
+      });
     }
     await spool.close();
     const columns = ['Accept', 'Host', 'User-Agent', 'event_type', 'timestamp'];
@@ -109,7 +134,9 @@ async function compareWriters(rows: number): Promise<string[]> {
     for (const [name, write] of Object.entries(PARQUET_WRITERS)) {
       const started = performance.now();
       const { bytes } = await write(spool.path, columns, join(dir, `${name}.parquet`));
-      lines.push(`  ${name.padEnd(15)} ${count(rows)} rows × 5 string columns: ${seconds(performance.now() - started)}, ${megabytes(bytes)}`);
+      lines.push(
+        `  ${name.padEnd(15)} ${count(rows)} rows × 5 string columns: ${seconds(performance.now() - started)}, ${megabytes(bytes)}`,
+      );
     }
     return lines;
   } finally {
@@ -120,19 +147,28 @@ async function compareWriters(rows: number): Promise<string[]> {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' } } });
   const events = Number(values.events);
-  if (!Number.isInteger(events) || events < 10) throw new ConfigError(`--events ${values.events} is not a count`, 'e.g. --events 100000');
+  if (!Number.isInteger(events) || events < 10)
+    throw new ConfigError(`--events ${values.events} is not a count`, 'e.g. --events 100000');
   const id = randomBytes(4).toString('hex');
   const sizes = [Math.round(events / 10), events];
   const topics = sizes.map((n) => `bench-extract-${id}-${n}`);
   const folder = `/tmp/bench-extract-${id}`;
   const hdfs = new HdfsClient(config.hdfs);
-  console.log(`bench:extract: filtered_writes on ${count(sizes[0])} and ${count(sizes[1])} synthetic events (${TYPES.length} types in turn)`);
+  console.log(
+    `bench:extract: filtered_writes on ${count(sizes[0])} and ${count(sizes[1])} synthetic events (${TYPES.length} types in turn)`,
+  );
   try {
     for (const [i, n] of sizes.entries()) {
       const ms = await produceEvents(topics[i], n);
-      console.log(`produced ${count(n)} events to ${topics[i]} in ${seconds(ms)} (${count(Math.round(n / (ms / 1000)))} events/s)`);
+      console.log(
+        `produced ${count(n)} events to ${topics[i]} in ${seconds(ms)} (${count(Math.round(n / (ms / 1000)))} events/s)`,
+      );
     }
-    const runs: [number, string][] = [[0, 'duckdb'], [1, 'duckdb'], [1, 'parquetjs-lite']];
+    const runs: [number, string][] = [
+      [0, 'duckdb'],
+      [1, 'duckdb'],
+      [1, 'parquetjs-lite'],
+    ];
     for (const [i, writer] of runs) {
       const result = await timeFilteredWrites(topics[i], `${folder}/${writer}-${sizes[i]}`, writer);
       const rate = Math.round(sizes[i] / (result.wallMs / 1000));

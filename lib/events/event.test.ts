@@ -3,8 +3,14 @@ import assert from 'node:assert/strict';
 import { isPurchase, mungeEvent, parseEventValue, toRow, type GameEvent } from './event.js';
 import { EventExtractor } from './extract.js';
 
-const SWORD = '{"Host": "user1.comcast.com", "event_type": "purchase_sword", "Accept": "*/*", "User-Agent": "ApacheBench/2.3"}';
-const record = (value: string | null, offset = '0') => ({ partition: 0, offset, value, timestamp: String(Date.UTC(2018, 7, 2, 4, 13, 14, 123)) });
+const SWORD =
+  '{"Host": "user1.comcast.com", "event_type": "purchase_sword", "Accept": "*/*", "User-Agent": "ApacheBench/2.3"}';
+const record = (value: string | null, offset = '0') => ({
+  partition: 0,
+  offset,
+  value,
+  timestamp: String(Date.UTC(2018, 7, 2, 4, 13, 14, 123)),
+});
 
 describe('Events > parse', () => {
   it('accepts a JSON object with an event_type', () => {
@@ -31,7 +37,11 @@ describe('Events > UDFs', () => {
   const event: GameEvent = { event_type: 'purchase_sword', Host: 'user1.comcast.com' };
 
   it('munge_event sets Host to moe and Cache-Control to no-cache', () => {
-    assert.deepEqual(mungeEvent(event), { event_type: 'purchase_sword', Host: 'moe', 'Cache-Control': 'no-cache' }, 'munged');
+    assert.deepEqual(
+      mungeEvent(event),
+      { event_type: 'purchase_sword', Host: 'moe', 'Cache-Control': 'no-cache' },
+      'munged',
+    );
   });
 
   it('munge_event leaves its input alone', () => {
@@ -55,17 +65,27 @@ describe('Events > Row', () => {
   });
 
   it("lets Kafka's timestamp win over an event's own", () => {
-    assert.equal(toRow({ event_type: 'x', timestamp: 'mine' }, 'kafka').timestamp, 'kafka', 'Kafka timestamp');
+    assert.equal(
+      toRow({ event_type: 'x', timestamp: 'mine' }, 'kafka').timestamp,
+      'kafka',
+      'Kafka timestamp',
+    );
   });
 });
 
 describe('Events > extract', () => {
   it('counts read, kept and rejected records, with offsets', () => {
     const extractor = new EventExtractor({ keep: isPurchase, timeZone: 'UTC' });
-    const rows = [record(SWORD, '0'), record('nope', '1'), record('{"event_type":"join_guild"}', '2')].map((r) => extractor.extract(r));
+    const rows = [record(SWORD, '0'), record('nope', '1'), record('{"event_type":"join_guild"}', '2')].map(
+      (r) => extractor.extract(r),
+    );
     assert.equal(rows[0]?.timestamp, '2018-08-02 04:13:14.123', 'Spark timestamp text');
     assert.equal(rows.filter(Boolean).length, 1, 'one row kept');
-    assert.deepEqual([extractor.read, extractor.kept, extractor.rejects.count], [3, 1, 1], 'read, kept, rejected');
+    assert.deepEqual(
+      [extractor.read, extractor.kept, extractor.rejects.count],
+      [3, 1, 1],
+      'read, kept, rejected',
+    );
     assert.equal(extractor.rejects.describe(), 'partition 0 offset 1: not JSON', 'reject described');
   });
 

@@ -25,7 +25,9 @@ export class RejectLog {
   /** `partition 0 offset 40: not JSON; …` plus `and N more` past the listed ones; '' when none. */
   describe(): string {
     if (this.count === 0) return '';
-    const listed = this.kept.map((r) => `partition ${r.partition} offset ${r.offset}: ${r.reason}`).join('; ');
+    const listed = this.kept
+      .map((r) => `partition ${r.partition} offset ${r.offset}: ${r.reason}`)
+      .join('; ');
     const more = this.count - this.kept.length;
     return more > 0 ? `${listed}; and ${more} more` : listed;
   }

@@ -35,7 +35,11 @@ describe('HDFS > atomic output', () => {
   it('replaces the old directory with the new one and its _SUCCESS', async () => {
     const { fake, hdfs } = fakeHdfs(['/tmp/purchases', '/tmp/purchases/part-old']);
     await writeDirectoryAtomically(hdfs, '/tmp/purchases', (dir) => hdfs.upload('x', `${dir}/part-new`));
-    assert.deepEqual(listing(fake.files), ['/tmp/purchases', '/tmp/purchases/_SUCCESS', '/tmp/purchases/part-new'], 'new output only');
+    assert.deepEqual(
+      listing(fake.files),
+      ['/tmp/purchases', '/tmp/purchases/_SUCCESS', '/tmp/purchases/part-new'],
+      'new output only',
+    );
   });
 
   it('leaves the old output and removes the temporary directory when filling fails', async () => {
@@ -47,13 +51,25 @@ describe('HDFS > atomic output', () => {
       /upload broke/,
       'the error comes through',
     );
-    assert.deepEqual(listing(fake.files), ['/tmp/purchases', '/tmp/purchases/part-old'], 'old output intact, no temp');
+    assert.deepEqual(
+      listing(fake.files),
+      ['/tmp/purchases', '/tmp/purchases/part-old'],
+      'old output intact, no temp',
+    );
   });
 
   it('puts the old output back when renaming the new one in fails', async () => {
     const { fake, hdfs } = fakeHdfs(['/tmp/purchases', '/tmp/purchases/part-old'], true);
-    await assert.rejects(writeDirectoryAtomically(hdfs, '/tmp/purchases', async () => undefined), /refused/, 'the error comes through');
-    assert.deepEqual(listing(fake.files), ['/tmp/purchases', '/tmp/purchases/part-old'], 'old output back in place, nothing else');
+    await assert.rejects(
+      writeDirectoryAtomically(hdfs, '/tmp/purchases', async () => undefined),
+      /refused/,
+      'the error comes through',
+    );
+    assert.deepEqual(
+      listing(fake.files),
+      ['/tmp/purchases', '/tmp/purchases/part-old'],
+      'old output back in place, nothing else',
+    );
   });
 
   it('creates the output when there was none', async () => {

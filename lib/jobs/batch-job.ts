@@ -21,10 +21,18 @@ export interface JobOptions {
 }
 
 /** The command line of a job: `--topic`; and for a job that writes (`writes`), `--output` and `--writer`. */
-export function jobOptions(argv: string[], config: LabConfig = loadConfig(), { writes = false } = {}): JobOptions {
-  const usage = writes ? '[--topic NAME] [--output HDFS_PATH] [--writer duckdb|parquetjs-lite]' : '[--topic NAME]';
+export function jobOptions(
+  argv: string[],
+  config: LabConfig = loadConfig(),
+  { writes = false } = {},
+): JobOptions {
+  const usage = writes
+    ? '[--topic NAME] [--output HDFS_PATH] [--writer duckdb|parquetjs-lite]'
+    : '[--topic NAME]';
   const text = { type: 'string' } as const;
-  const options: ParseArgsConfig['options'] = writes ? { topic: text, output: text, writer: text } : { topic: text };
+  const options: ParseArgsConfig['options'] = writes
+    ? { topic: text, output: text, writer: text }
+    : { topic: text };
   let values: { topic?: string; output?: string; writer?: string };
   try {
     ({ values } = parseArgs({ args: argv, options, strict: true }) as { values: typeof values });
@@ -56,7 +64,8 @@ export async function readRows(
   } catch (err) {
     if (err instanceof LabError) throw err;
     const name = (err as Error)?.name ?? '';
-    if (/Connection|NumberOfRetriesExceeded|BrokerNotFound/.test(name)) throw kafkaUnreachable(options.config.kafka.brokers, err);
+    if (/Connection|NumberOfRetriesExceeded|BrokerNotFound/.test(name))
+      throw kafkaUnreachable(options.config.kafka.brokers, err);
     throw err;
   }
 }

@@ -8,7 +8,9 @@ export function runJobCli(job: (options: JobOptions) => Promise<unknown>, { writ
   // Node exits with 0 when nothing is left to wait for; a job still pending then is a failure, not success.
   process.once('beforeExit', () => {
     if (settled) return;
-    console.error('the job stopped before it finished (a request that never completed): nothing was swapped in');
+    console.error(
+      'the job stopped before it finished (a request that never completed): nothing was swapped in',
+    );
     process.exit(1);
   });
   Promise.resolve()

@@ -13,7 +13,11 @@ import { isPurchase } from '../events/event.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
 import { writeDirectoryAtomically, type AtomicWriteHooks } from '../hdfs/atomic-output.js';
 import { NdjsonSpool } from '../parquet/ndjson.js';
-import { writeParquetWithDuckDb, writeParquetWithParquetjs, type ParquetFileWriter } from '../parquet/writers.js';
+import {
+  writeParquetWithDuckDb,
+  writeParquetWithParquetjs,
+  type ParquetFileWriter,
+} from '../parquet/writers.js';
 import { ConfigError } from '../errors.js';
 import { SchemaUnion } from '../spark/schema.js';
 import { printPurchases } from './just-filtering.js';
@@ -31,7 +35,11 @@ export const PARQUET_WRITERS: Record<string, ParquetFileWriter> = {
 
 function parquetWriter(name = 'duckdb'): ParquetFileWriter {
   const writer = PARQUET_WRITERS[name];
-  if (!writer) throw new ConfigError(`--writer ${name} is not a Parquet writer`, `use ${Object.keys(PARQUET_WRITERS).join(' or ')}`);
+  if (!writer)
+    throw new ConfigError(
+      `--writer ${name} is not a Parquet writer`,
+      `use ${Object.keys(PARQUET_WRITERS).join(' or ')}`,
+    );
   return writer;
 }
 
@@ -90,7 +98,9 @@ export async function filteredWrites(options: FilteredWritesOptions): Promise<Fi
     const hdfsMs = performance.now() - started;
 
     const destination = `${options.output}${partFile ? '' : ' (no rows: _SUCCESS only)'}`;
-    options.print(summaryText({ job: 'filtered_writes', read, extractor, written: parquet.rows, destination }));
+    options.print(
+      summaryText({ job: 'filtered_writes', read, extractor, written: parquet.rows, destination }),
+    );
     return {
       read: extractor.read,
       kept: extractor.kept,

@@ -9,10 +9,25 @@ import { readParquetWithDuckDb, readParquetWithParquetjs } from './readers.js';
 
 const COLUMNS = ['Accept', 'Host', 'User-Agent', 'description', 'event_type', 'timestamp'];
 const ROWS = [
-  { Accept: '*/*', Host: 'user1.comcast.com', 'User-Agent': 'ApacheBench/2.3', event_type: 'purchase_sword', timestamp: '2018-08-02 04:13:19.1' },
-  { Accept: '*/*', Host: "o'neil.net", 'User-Agent': 'curl', description: 'very sharp', event_type: 'purchase_sword', timestamp: '2018-08-02 04:13:19.2' },
+  {
+    Accept: '*/*',
+    Host: 'user1.comcast.com',
+    'User-Agent': 'ApacheBench/2.3',
+    event_type: 'purchase_sword',
+    timestamp: '2018-08-02 04:13:19.1',
+  },
+  {
+    Accept: '*/*',
+    Host: "o'neil.net",
+    'User-Agent': 'curl',
+    description: 'very sharp',
+    event_type: 'purchase_sword',
+    timestamp: '2018-08-02 04:13:19.2',
+  },
 ];
-const EXPECTED = ROWS.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, (r as Record<string, string>)[c] ?? null])));
+const EXPECTED = ROWS.map((r) =>
+  Object.fromEntries(COLUMNS.map((c) => [c, (r as Record<string, string>)[c] ?? null])),
+);
 
 const writers: [string, ParquetFileWriter][] = [
   ['DuckDB', writeParquetWithDuckDb],
@@ -38,7 +53,11 @@ describe('Parquet > writers and readers', () => {
       const written = await write(spool, COLUMNS, file);
       assert.equal(written.rows, 2, 'two rows written');
       const { columns, rows } = await readParquetWithDuckDb(file);
-      assert.deepEqual(columns, COLUMNS.map((c) => ({ name: c, type: 'VARCHAR' })), 'columns and types');
+      assert.deepEqual(
+        columns,
+        COLUMNS.map((c) => ({ name: c, type: 'VARCHAR' })),
+        'columns and types',
+      );
       assert.deepEqual(rows, EXPECTED, 'rows');
     });
 
@@ -46,7 +65,11 @@ describe('Parquet > writers and readers', () => {
       const file = join(dir, `${name}-2.parquet`);
       await write(spool, COLUMNS, file);
       const { columns, rows } = await readParquetWithParquetjs(file);
-      assert.deepEqual(columns, COLUMNS.map((c) => ({ name: c, type: 'BYTE_ARRAY/UTF8' })), 'columns and types');
+      assert.deepEqual(
+        columns,
+        COLUMNS.map((c) => ({ name: c, type: 'BYTE_ARRAY/UTF8' })),
+        'columns and types',
+      );
       assert.deepEqual(rows, EXPECTED, 'rows');
     });
   }

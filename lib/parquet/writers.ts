@@ -12,7 +12,11 @@ export interface ParquetWrite {
   bytes: number;
 }
 
-export type ParquetFileWriter = (ndjsonPath: string, columns: string[], parquetPath: string) => Promise<ParquetWrite>;
+export type ParquetFileWriter = (
+  ndjsonPath: string,
+  columns: string[],
+  parquetPath: string,
+) => Promise<ParquetWrite>;
 
 /** DuckDB reads the NDJSON as declared VARCHAR columns (missing → NULL) and COPYs it out, streaming. */
 export const writeParquetWithDuckDb: ParquetFileWriter = async (ndjsonPath, columns, parquetPath) => {

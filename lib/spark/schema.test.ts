@@ -4,7 +4,9 @@ import { inferSchema, printSchemaString, SchemaUnion } from './schema.js';
 
 describe('Spark > schema', () => {
   it('sorts the fields as Spark 2 Row(**kwargs) did: by code point, capitals first', () => {
-    const fields = inferSchema([{ timestamp: 't', event_type: 'e', Host: 'h', 'User-Agent': 'u', Accept: 'a' }]);
+    const fields = inferSchema([
+      { timestamp: 't', event_type: 'e', Host: 'h', 'User-Agent': 'u', Accept: 'a' },
+    ]);
     assert.deepEqual(
       fields.map((f) => f.name),
       ['Accept', 'Host', 'User-Agent', 'event_type', 'timestamp'],
@@ -13,8 +15,15 @@ describe('Spark > schema', () => {
   });
 
   it('is the union of the fields of every row', () => {
-    const fields = inferSchema([{ event_type: 'purchase_sword' }, { event_type: 'purchase_knife', description: 'big' }]);
-    assert.deepEqual(fields.map((f) => f.name), ['description', 'event_type'], 'description joins the union');
+    const fields = inferSchema([
+      { event_type: 'purchase_sword' },
+      { event_type: 'purchase_knife', description: 'big' },
+    ]);
+    assert.deepEqual(
+      fields.map((f) => f.name),
+      ['description', 'event_type'],
+      'description joins the union',
+    );
   });
 
   it('makes every field a nullable string', () => {

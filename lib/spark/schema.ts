@@ -48,7 +48,9 @@ export function inferSchema(rows: Iterable<Record<string, unknown>>): SchemaFiel
 
 /** Spark's StructType.treeString: `root` then ` |-- name: type (nullable = true)` per field. */
 export function printSchemaString(fields: SchemaField[]): string {
-  return ['root', ...fields.map((f) => ` |-- ${f.name}: ${f.type} (nullable = ${f.nullable})`)].join('\n') + '\n';
+  return (
+    ['root', ...fields.map((f) => ` |-- ${f.name}: ${f.type} (nullable = ${f.nullable})`)].join('\n') + '\n'
+  );
 }
 
 /** Prints the schema as PySpark's `df.printSchema()` does. */

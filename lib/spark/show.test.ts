@@ -26,14 +26,20 @@ describe('Spark > show', () => {
   });
 
   it('shows the first 20 rows and says so when there are more', () => {
-    const text = showString(Array.from({ length: 25 }, (_, i) => sword(i)), COLUMNS);
+    const text = showString(
+      Array.from({ length: 25 }, (_, i) => sword(i)),
+      COLUMNS,
+    );
     const dataLines = text.split('\n').filter((l) => l.startsWith('|   */*'));
     assert.equal(dataLines.length, 20, 'twenty data rows');
     assert.ok(text.endsWith('+\nonly showing top 20 rows\n'), 'footer after the closing border');
   });
 
   it('has no footer when every row fits', () => {
-    const text = showString(Array.from({ length: 20 }, (_, i) => sword(i)), COLUMNS);
+    const text = showString(
+      Array.from({ length: 20 }, (_, i) => sword(i)),
+      COLUMNS,
+    );
     assert.ok(!text.includes('only showing'), 'no footer for exactly 20 rows');
   });
 

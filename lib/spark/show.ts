@@ -57,7 +57,11 @@ function truncateLimit(truncate: ShowOptions['truncate']): number {
  * the header, a border, the first `numRows` rows, a border, then `only showing top N rows` when there
  * were more. With truncation on, cells are right-aligned; with it off, left-aligned, as in Spark.
  */
-export function showString(rows: Record<string, unknown>[], columns: string[], options: ShowOptions = {}): string {
+export function showString(
+  rows: Record<string, unknown>[],
+  columns: string[],
+  options: ShowOptions = {},
+): string {
   const numRows = Math.max(0, Math.trunc(options.numRows ?? 20));
   const truncate = truncateLimit(options.truncate);
   const shown = rows.slice(0, numRows);
@@ -65,7 +69,9 @@ export function showString(rows: Record<string, unknown>[], columns: string[], o
     line.map((cell) => truncateCell(cell, truncate)),
   );
 
-  const widths = columns.map((_, i) => Math.max(MINIMUM_COLUMN_WIDTH, ...grid.map((line) => displayWidth(line[i]))));
+  const widths = columns.map((_, i) =>
+    Math.max(MINIMUM_COLUMN_WIDTH, ...grid.map((line) => displayWidth(line[i]))),
+  );
   const pad = (cell: string, i: number) => {
     const fill = ' '.repeat(widths[i] - displayWidth(cell));
     return truncate > 0 ? fill + cell : cell + fill;

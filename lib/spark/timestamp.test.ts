@@ -18,7 +18,11 @@ describe('Spark > timestamp', () => {
   });
 
   it('uses the given time zone, 24-hour clock', () => {
-    assert.equal(sparkTimestampString(AT + 20 * 3600_000, 'America/Los_Angeles'), '2018-08-02 17:13:14.123', 'PDT');
+    assert.equal(
+      sparkTimestampString(AT + 20 * 3600_000, 'America/Los_Angeles'),
+      '2018-08-02 17:13:14.123',
+      'PDT',
+    );
   });
 
   it('prints midnight as 00', () => {

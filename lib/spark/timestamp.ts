@@ -29,7 +29,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** `2018-08-02 04:13:14.123` for a Kafka timestamp in epoch milliseconds. */
 export function sparkTimestampString(epochMs: number, timeZone: string = sparkTimeZone()): string {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(epochMs).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(epochMs)
+      .map((p) => [p.type, p.value]),
+  );
   const millis = ((epochMs % 1000) + 1000) % 1000;
   const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0').replace(/0+$/, '')}`;
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}${fraction}`;

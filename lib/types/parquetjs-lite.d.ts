@@ -12,7 +12,11 @@ declare module 'parquetjs-lite' {
   }
 
   export class ParquetWriter {
-    static openFile(schema: ParquetSchema, path: string, options?: { rowGroupSize?: number }): Promise<ParquetWriter>;
+    static openFile(
+      schema: ParquetSchema,
+      path: string,
+      options?: { rowGroupSize?: number },
+    ): Promise<ParquetWriter>;
     appendRow(row: Record<string, unknown>): Promise<void>;
     close(): Promise<void>;
     setRowGroupSize(size: number): void;
@@ -30,6 +34,10 @@ declare module 'parquetjs-lite' {
     close(): Promise<void>;
   }
 
-  const parquet: { ParquetSchema: typeof ParquetSchema; ParquetWriter: typeof ParquetWriter; ParquetReader: typeof ParquetReader };
+  const parquet: {
+    ParquetSchema: typeof ParquetSchema;
+    ParquetWriter: typeof ParquetWriter;
+    ParquetReader: typeof ParquetReader;
+  };
   export default parquet;
 }

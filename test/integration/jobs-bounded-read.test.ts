@@ -28,7 +28,10 @@ describe('Kafka > bounded read on the real stack', () => {
     await createTopic(topic, PARTITIONS);
     await createTopic(empty, 2);
     for (let p = 0; p < PARTITIONS; p++) {
-      await produce(topic, Array.from({ length: PER_PARTITION }, (_, i) => ({ value: `p${p}-${i}`, partition: p })));
+      await produce(
+        topic,
+        Array.from({ length: PER_PARTITION }, (_, i) => ({ value: `p${p}-${i}`, partition: p })),
+      );
     }
   });
   after(async () => {
@@ -41,13 +44,20 @@ describe('Kafka > bounded read on the real stack', () => {
     assert.equal(records.length, PARTITIONS * PER_PARTITION, 'all records');
     for (let p = 0; p < PARTITIONS; p++) {
       const values = records.filter((r) => r.partition === p).map((r) => r.value);
-      assert.deepEqual(values, Array.from({ length: PER_PARTITION }, (_, i) => `p${p}-${i}`), `partition ${p} in order`);
+      assert.deepEqual(
+        values,
+        Array.from({ length: PER_PARTITION }, (_, i) => `p${p}-${i}`),
+        `partition ${p} in order`,
+      );
     }
   });
 
   it('stops at the high watermarks taken at the start, whatever arrives during the read', async () => {
     const records = await readAll(topic, () =>
-      produce(topic, Array.from({ length: PARTITIONS }, (_, p) => ({ value: 'late', partition: p }))),
+      produce(
+        topic,
+        Array.from({ length: PARTITIONS }, (_, p) => ({ value: 'late', partition: p })),
+      ),
     );
     assert.equal(records.filter((r) => r.value === 'late').length, 0, 'late records not read');
     assert.equal(records.length, PARTITIONS * PER_PARTITION, 'exactly the records there at the start');
@@ -55,7 +65,11 @@ describe('Kafka > bounded read on the real stack', () => {
 
   it('reads the same again: no committed offsets are used', async () => {
     const records = await readAll(topic);
-    assert.equal(records.length, PARTITIONS * PER_PARTITION + PARTITIONS, 'from earliest again, late ones now included');
+    assert.equal(
+      records.length,
+      PARTITIONS * PER_PARTITION + PARTITIONS,
+      'from earliest again, late ones now included',
+    );
   });
 
   it('fails once when the handler throws, without handing the batch over again', async () => {
@@ -78,12 +92,20 @@ describe('Kafka > bounded read on the real stack', () => {
   });
 
   it('fails with what to do for a topic that does not exist', async () => {
-    await assert.rejects(readBounded(kafka, randomName('test-missing'), () => undefined), PrerequisiteError, 'missing topic');
+    await assert.rejects(
+      readBounded(kafka, randomName('test-missing'), () => undefined),
+      PrerequisiteError,
+      'missing topic',
+    );
   });
 
   it('just_filtering on an empty topic says so and ends', async () => {
     const stdout = await runLab('just_filtering', ['--topic', empty]);
     assert.match(stdout, /no purchase_sword events in topic/, 'note instead of a table');
-    assert.match(stdout, /read 0 records from topic \S+ \(2 partitions\), kept 0, rejected 0, written 0/, 'summary');
+    assert.match(
+      stdout,
+      /read 0 records from topic \S+ \(2 partitions\), kept 0, rejected 0, written 0/,
+      'summary',
+    );
   });
 });

@@ -52,7 +52,11 @@ export async function produce(topic: string, messages: TestMessage[]): Promise<v
   try {
     await producer.send({
       topic,
-      messages: messages.map((m) => ({ value: m.value, partition: m.partition, timestamp: m.timestamp?.toString() })),
+      messages: messages.map((m) => ({
+        value: m.value,
+        partition: m.partition,
+        timestamp: m.timestamp?.toString(),
+      })),
     });
   } finally {
     await producer.disconnect();

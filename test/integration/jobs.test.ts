@@ -8,10 +8,25 @@ import { join, posix } from 'node:path';
 import { parseSchemaFields, parseShowTables } from '../../lib/walkthrough/evidence.js';
 import { readParquetWithDuckDb, readParquetWithParquetjs } from '../../lib/parquet/readers.js';
 import { filteredWrites } from '../../lib/jobs/filtered-writes.js';
-import { config, createTopic, deleteTopic, hdfs, headers, produce, produceWithKcat, randomName, runLab, type TestMessage } from './jobs-fixture.js';
+import {
+  config,
+  createTopic,
+  deleteTopic,
+  hdfs,
+  headers,
+  produce,
+  produceWithKcat,
+  randomName,
+  runLab,
+  type TestMessage,
+} from './jobs-fixture.js';
 
 const T0 = Date.UTC(2018, 7, 2, 4, 13, 14, 123);
-const event = (type: string, host: string, extra: Record<string, string> = {}) => ({ event_type: type, ...headers(host), ...extra });
+const event = (type: string, host: string, extra: Record<string, string> = {}) => ({
+  event_type: type,
+  ...headers(host),
+  ...extra,
+});
 const EVENTS = [
   event('default', 'user1.comcast.com'),
   event('purchase_sword', 'user1.comcast.com'),
@@ -24,7 +39,10 @@ const EVENTS = [
 const LATE_SWORD = event('purchase_sword', 'user1.comcast.com');
 const MALFORMED = ['this is not json', '[1, 2, 3]', '{"Host": "user1.comcast.com"}'];
 // Offsets: the events 0-6, the kcat lines 7-9, the late sword 10.
-const message = (value: object, i: number): TestMessage => ({ value: JSON.stringify(value), timestamp: T0 + i * 1000 });
+const message = (value: object, i: number): TestMessage => ({
+  value: JSON.stringify(value),
+  timestamp: T0 + i * 1000,
+});
 const timestampText = (i: number) => `2018-08-02 04:13:${14 + i}.123`;
 
 const SWORD_COLUMNS = ['Accept', 'Host', 'User-Agent', 'description', 'event_type', 'timestamp'];
@@ -59,14 +77,29 @@ describe('Jobs > the three batch jobs on the real stack', () => {
     before(async () => (stdout = await runLab('separate_events', ['--topic', topic])));
 
     it('prints one table per event type in the topic, in order of first appearance', () => {
-      const types = parseShowTables(stdout).map((t) => [...new Set(t.rows.map((r) => r[t.columns.indexOf('event_type')]))]);
-      assert.deepEqual(types, [['default'], ['purchase_sword'], ['purchase_shield'], ['join_guild'], ['purchase_knife']], 'types');
+      const types = parseShowTables(stdout).map((t) => [
+        ...new Set(t.rows.map((r) => r[t.columns.indexOf('event_type')])),
+      ]);
+      assert.deepEqual(
+        types,
+        [['default'], ['purchase_sword'], ['purchase_shield'], ['join_guild'], ['purchase_knife']],
+        'types',
+      );
     });
 
     it('gives every table the union columns, munged', () => {
       const tables = parseShowTables(stdout);
-      const expected = ['Accept', 'Cache-Control', 'Host', 'User-Agent', 'description', 'event_type', 'timestamp'];
-      for (const table of tables) assert.deepEqual(table.columns, expected, 'union of fields, sorted, with Cache-Control');
+      const expected = [
+        'Accept',
+        'Cache-Control',
+        'Host',
+        'User-Agent',
+        'description',
+        'event_type',
+        'timestamp',
+      ];
+      for (const table of tables)
+        assert.deepEqual(table.columns, expected, 'union of fields, sorted, with Cache-Control');
       const cells = (name: string) => tables.flatMap((t) => t.rows.map((r) => r[t.columns.indexOf(name)]));
       assert.deepEqual([...new Set(cells('Host'))], ['moe'], 'munge_event set every Host to moe');
       assert.deepEqual([...new Set(cells('Cache-Control'))], ['no-cache'], 'munge_event set Cache-Control');
@@ -74,11 +107,19 @@ describe('Jobs > the three batch jobs on the real stack', () => {
 
     it('prints the timestamps as Spark does, truncated to 20 characters', () => {
       const [table] = parseShowTables(stdout);
-      assert.equal(table.rows[0][table.columns.indexOf('timestamp')], '2018-08-02 04:13:...', 'truncated timestamp');
+      assert.equal(
+        table.rows[0][table.columns.indexOf('timestamp')],
+        '2018-08-02 04:13:...',
+        'truncated timestamp',
+      );
     });
 
     it('reports the malformed records with their offsets and counts all records', () => {
-      assert.match(stdout, /read 11 records from topic \S+ \(1 partition\), kept 8, rejected 3, written 0/, 'summary');
+      assert.match(
+        stdout,
+        /read 11 records from topic \S+ \(1 partition\), kept 8, rejected 3, written 0/,
+        'summary',
+      );
       assert.match(
         stdout,
         /partition 0 offset 7: not JSON; partition 0 offset 8: not a JSON object; partition 0 offset 9: no event_type/,
@@ -99,11 +140,19 @@ describe('Jobs > the three batch jobs on the real stack', () => {
     it('shows the sword purchases only, null where the first schema has no description', () => {
       const [table] = parseShowTables(stdout);
       assert.deepEqual(table.columns, SWORD_COLUMNS, 'columns');
-      assert.deepEqual(table.rows.map((r) => r[3]), ['null', 'null', 'very sharp sword,...', 'null'], 'descriptions');
+      assert.deepEqual(
+        table.rows.map((r) => r[3]),
+        ['null', 'null', 'very sharp sword,...', 'null'],
+        'descriptions',
+      );
     });
 
     it('ends with the summary', () => {
-      assert.match(stdout, /just_filtering summary: read 11 records .*kept 4, rejected 3, written 0/, 'summary');
+      assert.match(
+        stdout,
+        /just_filtering summary: read 11 records .*kept 4, rejected 3, written 0/,
+        'summary',
+      );
     });
   });
 
@@ -119,15 +168,23 @@ describe('Jobs > the three batch jobs on the real stack', () => {
       await writeFile(join(local, 'part.parquet'), partBytes);
     });
 
-    it("lays the output out as Spark does: one part file and an empty _SUCCESS", async () => {
+    it('lays the output out as Spark does: one part file and an empty _SUCCESS', async () => {
       const entries = await hdfs.list(output);
       assert.deepEqual(entries.map((e) => e.pathSuffix).sort(), ['_SUCCESS', partFile], 'two entries');
-      assert.match(partFile, /^part-00000-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-c000\.snappy\.parquet$/, 'Spark name');
+      assert.match(
+        partFile,
+        /^part-00000-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-c000\.snappy\.parquet$/,
+        'Spark name',
+      );
       assert.equal(entries.find((e) => e.pathSuffix === '_SUCCESS')?.length, 0, '_SUCCESS is empty');
     });
 
     it('leaves no temporary directory behind', async () => {
-      assert.deepEqual((await hdfs.list(folder)).map((e) => e.pathSuffix), ['purchases'], 'only the output');
+      assert.deepEqual(
+        (await hdfs.list(folder)).map((e) => e.pathSuffix),
+        ['purchases'],
+        'only the output',
+      );
     });
 
     it('prints the schema, the table and the summary', () => {
@@ -138,13 +195,21 @@ describe('Jobs > the three batch jobs on the real stack', () => {
 
     it("DuckDB's read_parquet returns exactly the expected rows and VARCHAR columns", async () => {
       const { columns, rows } = await readParquetWithDuckDb(join(local, 'part.parquet'));
-      assert.deepEqual(columns, SWORD_COLUMNS.map((name) => ({ name, type: 'VARCHAR' })), 'columns');
+      assert.deepEqual(
+        columns,
+        SWORD_COLUMNS.map((name) => ({ name, type: 'VARCHAR' })),
+        'columns',
+      );
       assert.deepEqual(rows, SWORDS, 'rows');
     });
 
     it("parquetjs-lite's reader returns the same rows and UTF8 columns", async () => {
       const { columns, rows } = await readParquetWithParquetjs(join(local, 'part.parquet'));
-      assert.deepEqual(columns, SWORD_COLUMNS.map((name) => ({ name, type: 'BYTE_ARRAY/UTF8' })), 'columns');
+      assert.deepEqual(
+        columns,
+        SWORD_COLUMNS.map((name) => ({ name, type: 'BYTE_ARRAY/UTF8' })),
+        'columns',
+      );
       assert.deepEqual(rows, SWORDS, 'rows');
     });
 
@@ -176,10 +241,22 @@ describe('Jobs > the three batch jobs on the real stack', () => {
         /injected failure/,
         'the job fails',
       );
-      assert.match(posix.basename(tempSeen), /^\.purchases-.+\.tmp$/, 'the new output was built in a hidden temporary directory');
-      assert.deepEqual((await hdfs.list(output)).map((e) => `${e.pathSuffix} ${e.length}`), before, 'same files, same sizes');
+      assert.match(
+        posix.basename(tempSeen),
+        /^\.purchases-.+\.tmp$/,
+        'the new output was built in a hidden temporary directory',
+      );
+      assert.deepEqual(
+        (await hdfs.list(output)).map((e) => `${e.pathSuffix} ${e.length}`),
+        before,
+        'same files, same sizes',
+      );
       assert.ok(oldBytes.equals(await hdfs.readFile(posix.join(output, beforePart))), 'same bytes');
-      assert.deepEqual((await hdfs.list(folder)).map((e) => e.pathSuffix), ['purchases'], 'temporary directory removed');
+      assert.deepEqual(
+        (await hdfs.list(folder)).map((e) => e.pathSuffix),
+        ['purchases'],
+        'temporary directory removed',
+      );
     });
   });
 });
