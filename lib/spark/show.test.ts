@@ -67,6 +67,11 @@ describe('Spark > show', () => {
     assert.ok(text.includes('| ab|'), 'two characters, no dots');
   });
 
+  it('never truncates the column names', () => {
+    const name = 'a_column_name_longer_than_twenty';
+    assert.ok(showString([{ [name]: 'x' }], [name]).includes(`|${name}|`), 'full header');
+  });
+
   it('prints an empty table as header and two borders', () => {
     assert.equal(showString([], ['a']), '+---+\n|  a|\n+---+\n+---+\n', 'no rows');
   });

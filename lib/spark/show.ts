@@ -65,9 +65,9 @@ export function showString(
   const numRows = Math.max(0, Math.trunc(options.numRows ?? 20));
   const truncate = truncateLimit(options.truncate);
   const shown = rows.slice(0, numRows);
-  const grid = [columns, ...shown.map((row) => columns.map((column) => cellText(row[column])))].map((line) =>
-    line.map((cell) => truncateCell(cell, truncate)),
-  );
+  // Spark cuts the cells, never the column names.
+  const cells = shown.map((row) => columns.map((column) => truncateCell(cellText(row[column]), truncate)));
+  const grid = [columns, ...cells];
 
   const widths = columns.map((_, i) =>
     Math.max(MINIMUM_COLUMN_WIDTH, ...grid.map((line) => displayWidth(line[i]))),
