@@ -10,7 +10,9 @@ import { readTopic } from '../lib/kafka/read-topic.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { values } = parseArgs({ options: { topic: { type: 'string' }, exit: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { topic: { type: 'string' }, exit: { type: 'boolean', default: false } },
+  });
   await readTopic(
     {
       topic: values.topic ?? config.kafka.topic,

@@ -18,21 +18,31 @@ function options() {
   });
   const port = values.port === undefined ? config.api.port : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`--port ${values.port} is not a TCP port`, 'use a number from 0 (any free port) to 65535');
+    throw new ConfigError(
+      `--port ${values.port} is not a TCP port`,
+      'use a number from 0 (any free port) to 65535',
+    );
   }
-  return { ...config, api: { host: values.host ?? config.api.host, port }, topic: values.topic ?? config.kafka.topic };
+  return {
+    ...config,
+    api: { host: values.host ?? config.api.host, port },
+    topic: values.topic ?? config.kafka.topic,
+  };
 }
 
 function describeState(state: ProducerState, brokers: string): string {
   if (state.kind === 'connected') return ` * Kafka connected at ${brokers}`;
-  if (state.kind === 'unreachable') return ` * Kafka unreachable at ${brokers} (${state.reason}): answering 503 until it is back`;
+  if (state.kind === 'unreachable')
+    return ` * Kafka unreachable at ${brokers} (${state.reason}): answering 503 until it is back`;
   return ` * Connecting to Kafka at ${brokers}`;
 }
 
 async function main(): Promise<void> {
   const config = options();
   const brokers = config.kafka.brokers.join(',');
-  const producer = new EventProducer(config.kafka, { onStateChange: (state) => console.error(describeState(state, brokers)) });
+  const producer = new EventProducer(config.kafka, {
+    onStateChange: (state) => console.error(describeState(state, brokers)),
+  });
   const events = new BatchSender((values) => producer.send(config.topic, values));
   const log = new AccessLog((text) => process.stdout.write(text));
   const server = createGameServer({
@@ -45,7 +55,11 @@ async function main(): Promise<void> {
   server.listen(config.api.port, config.api.host);
   await once(server, 'listening').catch((err: NodeJS.ErrnoException) => {
     const where = `${config.api.host}:${config.api.port}`;
-    if (err.code === 'EADDRINUSE') throw new ConfigError(`${where} is already in use`, 'stop what runs there, or choose --port / API_PORT');
+    if (err.code === 'EADDRINUSE')
+      throw new ConfigError(
+        `${where} is already in use`,
+        'stop what runs there, or choose --port / API_PORT',
+      );
     throw err;
   });
   const address = server.address();
@@ -53,15 +67,16 @@ async function main(): Promise<void> {
   console.log(` * Serving the game API, events to topic "${config.topic}" on ${brokers}`);
   console.log(` * Running on http://${config.api.host}:${port}/ (Press CTRL+C to quit)`);
 
-  // Stop accepting, answer what is pending once Kafka acknowledged it, then leave.
+  // Stop accepting; keep serving the requests already accepted (their events still go to Kafka) until their
+  // connections end, cutting off after a few seconds; send what is left, then leave.
   await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   const closed = new Promise((resolve) => server.close(resolve));
+  const cutOff = setTimeout(() => server.closeAllConnections(), 5000);
+  await closed;
+  clearTimeout(cutOff);
   await events.drain();
   log.flush();
   await producer.stop();
-  const timeout = setTimeout(() => server.closeAllConnections(), 3000);
-  await closed;
-  clearTimeout(timeout);
 }
 
 main().then(

@@ -29,7 +29,9 @@ describe('API > ab > parseAbReport', () => {
   });
 
   it('counts missing lines as zero (ab prints Non-2xx only when there are some)', () => {
-    const report = parseAbReport('Complete requests:      10\nFailed requests:        0\nRequests per second:    5.1 [#/sec]\n');
+    const report = parseAbReport(
+      'Complete requests:      10\nFailed requests:        0\nRequests per second:    5.1 [#/sec]\n',
+    );
     assert.equal(report.non2xx, 0);
   });
 

@@ -25,7 +25,8 @@ export function parseAbReport(output: string): AbReport {
     throw new PrerequisiteError(`ab printed no report:\n${output.trim().split('\n').slice(-5).join('\n')}`);
   }
   const percentiles = new Map<number, number>();
-  for (const match of output.matchAll(/^\s+(\d+)%\s+(\d+)/gm)) percentiles.set(Number(match[1]), Number(match[2]));
+  for (const match of output.matchAll(/^\s+(\d+)%\s+(\d+)/gm))
+    percentiles.set(Number(match[1]), Number(match[2]));
   return {
     complete,
     failed: figure(output, 'Failed requests') ?? 0,
@@ -43,7 +44,9 @@ export function runAb(args: string[]): Promise<string> {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (err) => reject(new PrerequisiteError(`could not run ab: ${err.message}`, 'install apache2-utils')));
+    child.on('error', (err) =>
+      reject(new PrerequisiteError(`could not run ab: ${err.message}`, 'install apache2-utils')),
+    );
     child.on('close', () => resolve(output));
   });
 }

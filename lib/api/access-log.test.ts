@@ -10,7 +10,10 @@ describe('API > access-log', () => {
   });
 
   it("writes the Flask window's line", () => {
-    assert.equal(accessLogLine(request, '02/Aug/2018 04:13:14'), '127.0.0.1 - - [02/Aug/2018 04:13:14] "GET / HTTP/1.0" 200 -');
+    assert.equal(
+      accessLogLine(request, '02/Aug/2018 04:13:14'),
+      '127.0.0.1 - - [02/Aug/2018 04:13:14] "GET / HTTP/1.0" 200 -',
+    );
   });
 
   it('shows an IPv4-mapped IPv6 client as IPv4', () => {
@@ -19,7 +22,10 @@ describe('API > access-log', () => {
 
   it('writes the lines of one event-loop turn in one write, in order', async () => {
     const writes: string[] = [];
-    const log = new AccessLog((text) => writes.push(text), () => new Date(2018, 7, 2, 4, 13, 14).getTime());
+    const log = new AccessLog(
+      (text) => writes.push(text),
+      () => new Date(2018, 7, 2, 4, 13, 14).getTime(),
+    );
     log.log(request);
     log.log({ ...request, url: '/purchase_a_sword', status: 503 });
     assert.equal(writes.length, 0, 'nothing written before the turn ends');

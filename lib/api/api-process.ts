@@ -23,20 +23,37 @@ export interface ApiProcessOptions {
   onLine?: (line: string) => void;
 }
 
-export async function startApiProcess({ topic, brokers, onLine }: ApiProcessOptions, timeoutMs = 30_000): Promise<ApiProcess> {
+export async function startApiProcess(
+  { topic, brokers, onLine }: ApiProcessOptions,
+  timeoutMs = 30_000,
+): Promise<ApiProcess> {
   const env = { ...process.env, ...(brokers ? { KAFKA_BROKERS: brokers.join(',') } : {}) };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'labs/game_api.ts', '--port', '0', '--topic', topic], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'labs/game_api.ts', '--port', '0', '--topic', topic],
+    {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stdout: string[] = [];
   const stderr: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
   const lines = createInterface({ input: child.stdout! });
   const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new WaitTimeoutError(`the game API did not start within ${timeoutMs / 1000} s:\n${stderr.join('\n')}`)), timeoutMs);
-    child.once('exit', (code) => reject(new Error(`the game API exited (${code}) before it was ready:\n${stderr.join('\n')}`)));
+    const timer = setTimeout(
+      () =>
+        reject(
+          new WaitTimeoutError(
+            `the game API did not start within ${timeoutMs / 1000} s:\n${stderr.join('\n')}`,
+          ),
+        ),
+      timeoutMs,
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`the game API exited (${code}) before it was ready:\n${stderr.join('\n')}`)),
+    );
     lines.on('line', (line) => {
       const running = / \* Running on (http:\/\/\S+?)\/ /.exec(line);
       if (running) {

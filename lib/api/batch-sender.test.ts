@@ -30,7 +30,10 @@ describe('API > BatchSender', () => {
     void sender.send('b');
     void sender.send('c');
     await turn();
-    assert.deepEqual(kafka.batches.map((b) => b.values), [['a', 'b', 'c']]);
+    assert.deepEqual(
+      kafka.batches.map((b) => b.values),
+      [['a', 'b', 'c']],
+    );
   });
 
   it('resolves a send only when its batch is acknowledged', async () => {
@@ -76,7 +79,11 @@ describe('API > BatchSender', () => {
     const kafka = fakeKafka();
     const sender = new BatchSender(kafka.sendBatch, { maxBatch: 2, lingerMs: 60_000 });
     for (const v of ['a', 'b', 'c']) void sender.send(v);
-    assert.deepEqual(kafka.batches.map((b) => b.values), [['a', 'b']], 'the full batch left without waiting for the linger');
+    assert.deepEqual(
+      kafka.batches.map((b) => b.values),
+      [['a', 'b']],
+      'the full batch left without waiting for the linger',
+    );
     kafka.batches[0].ack();
     const drained = sender.drain();
     await turn();
@@ -91,7 +98,11 @@ describe('API > BatchSender', () => {
     const a = settled(sender.send('a'));
     const drained = settled(sender.drain());
     await turn();
-    assert.deepEqual(kafka.batches.map((b) => b.values), [['a']], 'drain did not wait for the linger');
+    assert.deepEqual(
+      kafka.batches.map((b) => b.values),
+      [['a']],
+      'drain did not wait for the linger',
+    );
     assert.equal(drained.done, false, 'drain waits for the acknowledgement');
     kafka.batches[0].ack();
     await turn();

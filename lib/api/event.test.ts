@@ -5,19 +5,31 @@ import { buildEvent, serializeEvent, werkzeugHeaderName, type HeaderLimits } fro
 // What ab sends with -H "Host: user1.comcast.com": its own Host is replaced by ours.
 const AB_HEADERS = ['Host', 'user1.comcast.com', 'User-Agent', 'ApacheBench/2.3', 'Accept', '*/*'];
 const names = (entries: ReturnType<typeof buildEvent>) => entries.map(([name]) => name);
-const valueOf = (entries: ReturnType<typeof buildEvent>, name: string) => entries.find(([n]) => n === name)?.[1];
+const valueOf = (entries: ReturnType<typeof buildEvent>, name: string) =>
+  entries.find(([n]) => n === name)?.[1];
 
 describe('API > event > werkzeugHeaderName', () => {
   it('title-cases like Python str.title()', () => {
     assert.equal(werkzeugHeaderName('user-agent'), 'User-Agent', 'dash-separated words');
     assert.equal(werkzeugHeaderName('HOST'), 'Host', 'upper case lowered after the first letter');
-    assert.equal(werkzeugHeaderName('x-api-key2x'), 'X-Api-Key2X', 'a letter after a digit starts a word, as in Python');
+    assert.equal(
+      werkzeugHeaderName('x-api-key2x'),
+      'X-Api-Key2X',
+      'a letter after a digit starts a word, as in Python',
+    );
   });
 });
 
 describe('API > event > buildEvent', () => {
   it('puts the event fields first, then the headers in request order, with Werkzeug names', () => {
-    const event = buildEvent({ event_type: 'purchase_sword' }, ['host', 'user1.comcast.com', 'user-agent', 'ApacheBench/2.3', 'accept', '*/*']);
+    const event = buildEvent({ event_type: 'purchase_sword' }, [
+      'host',
+      'user1.comcast.com',
+      'user-agent',
+      'ApacheBench/2.3',
+      'accept',
+      '*/*',
+    ]);
     assert.deepEqual(event, [
       ['event_type', 'purchase_sword'],
       ['Host', 'user1.comcast.com'],
@@ -27,9 +39,23 @@ describe('API > event > buildEvent', () => {
   });
 
   it('never copies credentials', () => {
-    const raw = [...AB_HEADERS, 'Authorization', 'Basic c2VjcmV0', 'cookie', 'session=1', 'Proxy-Authorization', 'x', 'SET-COOKIE', 'y'];
+    const raw = [
+      ...AB_HEADERS,
+      'Authorization',
+      'Basic c2VjcmV0',
+      'cookie',
+      'session=1',
+      'Proxy-Authorization',
+      'x',
+      'SET-COOKIE',
+      'y',
+    ];
     const event = buildEvent({ event_type: 'default' }, raw);
-    assert.deepEqual(names(event), ['event_type', 'Host', 'User-Agent', 'Accept'], 'only the harmless headers are left');
+    assert.deepEqual(
+      names(event),
+      ['event_type', 'Host', 'User-Agent', 'Accept'],
+      'only the harmless headers are left',
+    );
     assert.ok(!serializeEvent(event).includes('c2VjcmV0'), 'the secret is nowhere in the message');
   });
 
@@ -38,7 +64,11 @@ describe('API > event > buildEvent', () => {
     const event = buildEvent({ event_type: 'purchase_knife', description: 'very sharp knife' }, raw);
     assert.equal(valueOf(event, 'event_type'), 'purchase_knife', 'event_type keeps its value');
     assert.equal(valueOf(event, 'description'), 'very sharp knife', 'description keeps its value');
-    assert.deepEqual(names(event), ['event_type', 'description', 'Host', 'User-Agent', 'Accept'], 'no look-alike field got in');
+    assert.deepEqual(
+      names(event),
+      ['event_type', 'description', 'Host', 'User-Agent', 'Accept'],
+      'no look-alike field got in',
+    );
   });
 
   it('drops header names with an underscore, as Werkzeug does (they would alias dashed names)', () => {

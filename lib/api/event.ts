@@ -6,7 +6,12 @@
 export type EventEntries = ReadonlyArray<readonly [string, string]>;
 
 /** Headers whose values are credentials: never written to Kafka (compared lower-case). */
-export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['authorization', 'cookie', 'proxy-authorization', 'set-cookie']);
+export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'cookie',
+  'proxy-authorization',
+  'set-cookie',
+]);
 
 export interface HeaderLimits {
   /** at most this many headers are copied, the first ones in request order */
@@ -17,7 +22,11 @@ export interface HeaderLimits {
   maxValueLength: number;
 }
 
-export const DEFAULT_HEADER_LIMITS: HeaderLimits = { maxHeaders: 32, maxNameLength: 64, maxValueLength: 1024 };
+export const DEFAULT_HEADER_LIMITS: HeaderLimits = {
+  maxHeaders: 32,
+  maxNameLength: 64,
+  maxValueLength: 1024,
+};
 
 /**
  * Werkzeug's header names: `HTTP_USER_AGENT`[5:].replace('_', '-').title(), i.e. Python's str.title():
@@ -56,7 +65,8 @@ export function buildEvent(
     if (name.length > limits.maxNameLength) continue;
     const seen = headers.get(key);
     if (seen) seen[1] = `${seen[1]},${rawHeaders[i + 1]}`;
-    else if (headers.size < limits.maxHeaders) headers.set(key, [werkzeugHeaderName(name), rawHeaders[i + 1]]);
+    else if (headers.size < limits.maxHeaders)
+      headers.set(key, [werkzeugHeaderName(name), rawHeaders[i + 1]]);
   }
   const entries: [string, string][] = Object.entries(fields);
   for (const header of headers.values()) {

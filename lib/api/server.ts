@@ -19,15 +19,24 @@ export interface GameApiDeps {
   log: AccessLog;
 }
 
+// The body stays a string: Node then sends the headers and the body in one write, not a writev of two.
 interface Reply {
   status: number;
-  body: Buffer;
+  body: string;
   headers: Record<string, string | number>;
 }
 
-function reply(status: number, text: string, contentType = 'text/html; charset=utf-8', extra: Record<string, string> = {}): Reply {
-  const body = Buffer.from(text);
-  return { status, body, headers: { 'Content-Type': contentType, 'Content-Length': body.length, ...extra } };
+function reply(
+  status: number,
+  body: string,
+  contentType = 'text/html; charset=utf-8',
+  extra: Record<string, string> = {},
+): Reply {
+  return {
+    status,
+    body,
+    headers: { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...extra },
+  };
 }
 
 // Flask's answers for a path it does not know and for a method a route does not take.
@@ -47,7 +56,13 @@ export function createGameApp({ events, kafkaState, log }: GameApiDeps): express
   const answer = (req: IncomingMessage, res: ServerResponse, { status, body, headers }: Reply) => {
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
-    log.log({ address: req.socket.remoteAddress, method: req.method ?? '-', url: req.url ?? '-', httpVersion: req.httpVersion, status });
+    log.log({
+      address: req.socket.remoteAddress,
+      method: req.method ?? '-',
+      url: req.url ?? '-',
+      httpVersion: req.httpVersion,
+      status,
+    });
   };
 
   const app = express();
@@ -61,7 +76,16 @@ export function createGameApp({ events, kafkaState, log }: GameApiDeps): express
       const event = serializeEvent(buildEvent(route.event, req.rawHeaders));
       events.send(event).then(
         () => answer(req, res, ok),
-        (err: unknown) => answer(req, res, reply(503, `Service Unavailable: ${err instanceof Error ? err.message : String(err)}\n`, 'text/plain; charset=utf-8')),
+        (err: unknown) =>
+          answer(
+            req,
+            res,
+            reply(
+              503,
+              `Service Unavailable: ${err instanceof Error ? err.message : String(err)}\n`,
+              'text/plain; charset=utf-8',
+            ),
+          ),
       );
     });
   }
@@ -69,7 +93,8 @@ export function createGameApp({ events, kafkaState, log }: GameApiDeps): express
   app.get('/healthz', (req, res) => {
     const state = kafkaState();
     if (state.kind === 'connected') return answer(req, res, HEALTHY);
-    const why = state.kind === 'unreachable' ? { kafka: state.kind, reason: state.reason } : { kafka: state.kind };
+    const why =
+      state.kind === 'unreachable' ? { kafka: state.kind, reason: state.reason } : { kafka: state.kind };
     answer(req, res, reply(503, `${JSON.stringify(why)}\n`, 'application/json'));
   });
   const knownPaths = new Set([...GAME_ROUTES.map((r) => r.path), '/healthz']);

@@ -6,7 +6,8 @@ import type { LabConfig } from '../config.js';
 import { ServiceUnreachableError } from '../errors.js';
 import { createKafka } from './client.js';
 
-export type ProducerState = { kind: 'connecting' } | { kind: 'connected' } | { kind: 'unreachable'; reason: string };
+export type ProducerState =
+  { kind: 'connecting' } | { kind: 'connected' } | { kind: 'unreachable'; reason: string };
 
 export interface EventProducerOptions {
   /** pause between connection attempts while Kafka is unreachable */
@@ -28,7 +29,10 @@ export class EventProducer {
     private readonly options: EventProducerOptions = {},
   ) {
     // Few, quick retries: a request should get its 503 in well under a second, not after kafkajs' ~30 s.
-    const kafka = createKafka(config, { level: logLevel.NOTHING, retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 } });
+    const kafka = createKafka(config, {
+      level: logLevel.NOTHING,
+      retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 },
+    });
     this.producer = kafka.producer({ allowAutoTopicCreation: false });
   }
 

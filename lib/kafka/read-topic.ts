@@ -24,10 +24,15 @@ export async function readTopic(
   config: LabConfig['kafka'] = loadConfig().kafka,
 ): Promise<void> {
   const exists = await withAdmin(config, async (admin) => (await admin.listTopics()).includes(topic));
-  if (!exists) throw new PrerequisiteError(`the topic ${topic} does not exist`, 'create it: `npx tsx labs/create_topic.ts`');
+  if (!exists)
+    throw new PrerequisiteError(
+      `the topic ${topic} does not exist`,
+      'create it: `npx tsx labs/create_topic.ts`',
+    );
   // The offset each partition must reach before `-e` may end; a partition already at its end needs nothing.
   const remaining = new Map<number, number>();
-  for (const { partition, low, high } of await topicWatermarks(topic, config)) if (high > low) remaining.set(partition, high);
+  for (const { partition, low, high } of await topicWatermarks(topic, config))
+    if (high > low) remaining.set(partition, high);
   if (!follow && remaining.size === 0) return;
 
   const consumer = createKafka(config, { level: logLevel.NOTHING }).consumer({
@@ -51,7 +56,10 @@ export async function readTopic(
         if (!follow && remaining.size === 0) reachedEnd();
       },
     });
-    await Promise.race([follow ? new Promise(() => undefined) : end, stopWhen ?? new Promise(() => undefined)]);
+    await Promise.race([
+      follow ? new Promise(() => undefined) : end,
+      stopWhen ?? new Promise(() => undefined),
+    ]);
   } finally {
     await consumer.disconnect().catch(() => undefined);
   }

@@ -11,8 +11,14 @@ export interface TopicSpec {
 }
 
 /** Runs `work` with a connected admin client; a broker that does not answer becomes ServiceUnreachableError. */
-export async function withAdmin<T>(config: LabConfig['kafka'], work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = createKafka(config, { level: logLevel.NOTHING, retry: { retries: 2, initialRetryTime: 200 } }).admin();
+export async function withAdmin<T>(
+  config: LabConfig['kafka'],
+  work: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const admin = createKafka(config, {
+    level: logLevel.NOTHING,
+    retry: { retries: 2, initialRetryTime: 200 },
+  }).admin();
   try {
     await admin.connect();
   } catch (err) {
@@ -39,7 +45,10 @@ export async function createTopic(
   });
 }
 
-export async function deleteTopic(topic: string, config: LabConfig['kafka'] = loadConfig().kafka): Promise<void> {
+export async function deleteTopic(
+  topic: string,
+  config: LabConfig['kafka'] = loadConfig().kafka,
+): Promise<void> {
   await withAdmin(config, async (admin) => {
     if ((await admin.listTopics()).includes(topic)) await admin.deleteTopics({ topics: [topic] });
   });
@@ -51,11 +60,18 @@ export async function topicWatermarks(
   config: LabConfig['kafka'] = loadConfig().kafka,
 ): Promise<{ partition: number; low: number; high: number }[]> {
   return withAdmin(config, async (admin) =>
-    (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, low: Number(p.low), high: Number(p.high) })),
+    (await admin.fetchTopicOffsets(topic)).map((p) => ({
+      partition: p.partition,
+      low: Number(p.low),
+      high: Number(p.high),
+    })),
   );
 }
 
 /** How many messages the topic holds: high minus low watermark, summed over its partitions. */
-export async function countMessages(topic: string, config: LabConfig['kafka'] = loadConfig().kafka): Promise<number> {
+export async function countMessages(
+  topic: string,
+  config: LabConfig['kafka'] = loadConfig().kafka,
+): Promise<number> {
   return (await topicWatermarks(topic, config)).reduce((sum, p) => sum + p.high - p.low, 0);
 }

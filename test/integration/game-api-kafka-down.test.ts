@@ -19,13 +19,19 @@ describe('labs > game_api when Kafka is down (throwaway broker)', () => {
   let kafka: ThrowawayKafka;
   let api: ApiProcess;
   const kafkaConfig = () => ({ brokers: kafka.brokers, topic, clientId: 'test-api-down' });
-  const ab = async () => parseAbReport(await runAb(['-n', '10', '-H', 'Host: user1.comcast.com', `${api.url}${PATH}`]));
+  const ab = async () =>
+    parseAbReport(await runAb(['-n', '10', '-H', 'Host: user1.comcast.com', `${api.url}${PATH}`]));
   /** Kafka is back when the API says so and a request is acknowledged again. */
   const waitUntilRecovered = () =>
-    waitFor(async () => (await httpGet(`${api.url}/healthz`)).status === 200 && (await httpGet(`${api.url}${PATH}`)).status === 200, {
-      label: 'the game API to recover',
-      timeoutMs: 60_000,
-    });
+    waitFor(
+      async () =>
+        (await httpGet(`${api.url}/healthz`)).status === 200 &&
+        (await httpGet(`${api.url}${PATH}`)).status === 200,
+      {
+        label: 'the game API to recover',
+        timeoutMs: 60_000,
+      },
+    );
   let answered200 = 0;
 
   before(async () => {
@@ -42,10 +48,18 @@ describe('labs > game_api when Kafka is down (throwaway broker)', () => {
     const report = await ab();
     assert.equal(report.complete, 10, 'ab got 10 answers');
     assert.equal(report.non2xx, 10, 'all 10 are non-2xx');
-    assert.equal(api.stdout.filter((l) => l.endsWith(`"GET ${PATH} HTTP/1.0" 503 -`)).length, 10, '10 access-log lines with 503');
+    assert.equal(
+      api.stdout.filter((l) => l.endsWith(`"GET ${PATH} HTTP/1.0" 503 -`)).length,
+      10,
+      '10 access-log lines with 503',
+    );
     const health = await httpGet(`${api.url}/healthz`);
     assert.equal(health.status, 503, '/healthz says 503');
-    assert.match(health.body, /"kafka":"(connecting|unreachable)"/, '/healthz says that Kafka is not connected');
+    assert.match(
+      health.body,
+      /"kafka":"(connecting|unreachable)"/,
+      '/healthz says that Kafka is not connected',
+    );
   });
 
   it('recovers by itself once the broker is up, and answers 200 with the event in the topic', async () => {

@@ -25,7 +25,10 @@ describe('labs > game_api (real broker, real ab, real kcat)', () => {
     await createTopic({ topic }, config.kafka);
     api = await startApiProcess({ topic });
     for (const route of GAME_ROUTES) {
-      abReports.set(route.path, parseAbReport(await runAb(['-n', '10', '-H', `Host: ${HOST}`, `${api.url}${route.path}`])));
+      abReports.set(
+        route.path,
+        parseAbReport(await runAb(['-n', '10', '-H', `Host: ${HOST}`, `${api.url}${route.path}`])),
+      );
     }
     events = kcatLines(config.kafka.brokers, topic);
   });
@@ -41,11 +44,18 @@ describe('labs > game_api (real broker, real ab, real kcat)', () => {
       const report = abReports.get(route.path)!;
       assert.equal(report.complete, 10, 'ab completed 10 requests');
       assert.equal(report.failed + report.non2xx, 0, 'none failed or answered non-2xx');
-      const mine = events.map((line) => JSON.parse(line) as Record<string, string>).filter((e) => e.event_type === event_type);
+      const mine = events
+        .map((line) => JSON.parse(line) as Record<string, string>)
+        .filter((e) => e.event_type === event_type);
       assert.equal(mine.length, 10, `10 ${event_type} events in the topic`);
       const expected = { ...route.event, Host: HOST, 'User-Agent': 'ApacheBench/2.3', Accept: '*/*' };
-      for (const event of mine) assert.deepEqual(event, expected, 'the event carries exactly these fields and values');
-      assert.deepEqual(Object.keys(mine[0]), Object.keys(expected), "fields in Flask's order: the event's own, then the headers");
+      for (const event of mine)
+        assert.deepEqual(event, expected, 'the event carries exactly these fields and values');
+      assert.deepEqual(
+        Object.keys(mine[0]),
+        Object.keys(expected),
+        "fields in Flask's order: the event's own, then the headers",
+      );
     });
 
     it(`${route.path}: answers the original's text`, async () => {
@@ -55,7 +65,9 @@ describe('labs > game_api (real broker, real ab, real kcat)', () => {
 
   it("prints kcat's lines the way json.dumps wrote them", () => {
     assert.ok(
-      events.includes('{"event_type": "purchase_sword", "Host": "user1.comcast.com", "User-Agent": "ApacheBench/2.3", "Accept": "*/*"}'),
+      events.includes(
+        '{"event_type": "purchase_sword", "Host": "user1.comcast.com", "User-Agent": "ApacheBench/2.3", "Accept": "*/*"}',
+      ),
       'a sword purchase as kcat shows it',
     );
   });
@@ -73,11 +85,15 @@ describe('labs > game_api (real broker, real ab, real kcat)', () => {
   });
 
   it('labs/consume_events.ts --exit prints what kcat prints', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'labs/consume_events.ts', '--topic', topic, '--exit'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'labs/consume_events.ts', '--topic', topic, '--exit'],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     assert.equal(result.status, 0, `exit code 0 (stderr: ${result.stderr})`);
     assert.deepEqual(result.stdout.split('\n').filter(Boolean), kcatLines(config.kafka.brokers, topic));
   });
@@ -89,7 +105,10 @@ describe('labs > game_api (real broker, real ab, real kcat)', () => {
     assert.deepEqual(JSON.parse(response.body), { kafka: 'connected' }, 'body');
     assert.equal(await countMessages(topic, config.kafka), before, 'no event added');
     await new Promise((resolve) => setTimeout(resolve, 100)); // the log is written at the end of the turn
-    assert.ok(api.stdout.some((l) => l.endsWith('"GET /healthz HTTP/1.1" 200 -')), 'an access-log line');
+    assert.ok(
+      api.stdout.some((l) => l.endsWith('"GET /healthz HTTP/1.1" 200 -')),
+      'an access-log line',
+    );
   });
 
   it('over HTTP: credentials are not copied and headers cannot overwrite event fields', async () => {
@@ -121,5 +140,35 @@ describe('labs > game_api (real broker, real ab, real kcat)', () => {
 
   it('exits 0 on SIGTERM', async () => {
     assert.equal(await api.stop(), 0);
+  });
+});
+
+describe('labs > game_api shutdown', () => {
+  it('on SIGTERM answers what it accepted once Kafka acknowledged it, then exits 0', async () => {
+    const shutdownTopic = `${topic}-shutdown`;
+    await createTopic({ topic: shutdownTopic }, config.kafka);
+    try {
+      const api = await startApiProcess({ topic: shutdownTopic });
+      const requests = Array.from({ length: 200 }, () =>
+        httpGet(`${api.url}/join_a_guild`).catch(() => ({ status: 0, body: '' })),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      const exitCode = api.stop();
+      const answers = await Promise.all(requests);
+      assert.equal(await exitCode, 0, 'exit code 0');
+      const ok = answers.filter((a) => a.status === 200).length;
+      assert.equal(
+        await countMessages(shutdownTopic, config.kafka),
+        ok,
+        'one event per 200, none lost in the shutdown',
+      );
+      assert.equal(
+        answers.filter((a) => a.status !== 200 && a.status !== 0).length,
+        0,
+        'no error status: refused or answered 200',
+      );
+    } finally {
+      await deleteTopic(shutdownTopic, config.kafka);
+    }
   });
 });

@@ -2,10 +2,14 @@
 import { spawnSync } from 'node:child_process';
 
 export function kcatLines(brokers: string[], topic: string): string[] {
-  const result = spawnSync('kcat', ['-C', '-b', brokers.join(','), '-t', topic, '-o', 'beginning', '-e', '-q'], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    'kcat',
+    ['-C', '-b', brokers.join(','), '-t', topic, '-o', 'beginning', '-e', '-q'],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   if (result.status !== 0) throw new Error(`kcat failed (${result.status}): ${result.stderr}`);
   return result.stdout.split('\n').filter(Boolean);
 }

@@ -31,7 +31,11 @@ export interface ThrowawayKafka {
 
 export async function throwawayKafka(): Promise<ThrowawayKafka> {
   const home = mkdtempSync(join(tmpdir(), 'test-kafka-'));
-  const layout = stackLayout(home, { ...DEFAULT_PORTS, kafka: await freePort(), kafkaController: await freePort() });
+  const layout = stackLayout(home, {
+    ...DEFAULT_PORTS,
+    kafka: await freePort(),
+    kafkaController: await freePort(),
+  });
   const daemon = kafkaDaemon(layout);
   prepareKafka(layout, () => undefined);
   const stop = async () => void (await stopDaemon(daemon, 20_000));
@@ -39,7 +43,10 @@ export async function throwawayKafka(): Promise<ThrowawayKafka> {
     brokers: kafkaBrokers(layout),
     start: async () => {
       startDaemon(daemon);
-      await waitFor(() => probeKafka(layout), { label: `the throwaway Kafka broker on ${kafkaBrokers(layout)}`, timeoutMs: 90_000 });
+      await waitFor(() => probeKafka(layout), {
+        label: `the throwaway Kafka broker on ${kafkaBrokers(layout)}`,
+        timeoutMs: 90_000,
+      });
     },
     stop,
     remove: async () => {
