@@ -5,8 +5,8 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { AccessLog } from '../lib/api/access-log.js';
-import { BatchSender } from '../lib/api/batch-sender.js';
-import { createGameServer } from '../lib/api/server.js';
+import { BatchSender, DEFAULT_BATCH_OPTIONS } from '../lib/api/batch-sender.js';
+import { ConnectionCounter, createGameServer } from '../lib/api/server.js';
 import { loadConfig } from '../lib/config.js';
 import { ConfigError, describeError } from '../lib/errors.js';
 import { EventProducer, type ProducerState } from '../lib/kafka/event-producer.js';
@@ -43,7 +43,11 @@ async function main(): Promise<void> {
   const producer = new EventProducer(config.kafka, {
     onStateChange: (state) => console.error(describeState(state, brokers)),
   });
-  const events = new BatchSender((values) => producer.send(config.topic, values));
+  const connections = new ConnectionCounter();
+  const events = new BatchSender((values) => producer.send(config.topic, values), {
+    ...DEFAULT_BATCH_OPTIONS,
+    mostWaiting: () => connections.open,
+  });
   const log = new AccessLog((text) => process.stdout.write(text));
   const server = createGameServer({
     events,
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
     kafkaState: () => producer.state,
   });
 
+  connections.track(server);
   producer.start();
   server.listen(config.api.port, config.api.host);
   await once(server, 'listening').catch((err: NodeJS.ErrnoException) => {

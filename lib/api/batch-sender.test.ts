@@ -109,3 +109,22 @@ describe('API > BatchSender', () => {
     assert.equal(a.done && drained.done, true, 'both settled after the acknowledgement');
   });
 });
+
+describe('API > BatchSender > mostWaiting', () => {
+  it('sends without lingering once every possible sender is in the batch', async () => {
+    const kafka = fakeKafka();
+    const sender = new BatchSender(kafka.sendBatch, {
+      maxBatch: 100,
+      lingerMs: 60_000,
+      mostWaiting: () => 2,
+    });
+    void sender.send('a');
+    assert.equal(kafka.batches.length, 0, 'one of two possible senders: it lingers');
+    void sender.send('b');
+    assert.deepEqual(
+      kafka.batches.map((b) => b.values),
+      [['a', 'b']],
+      'both in: it leaves at once',
+    );
+  });
+});

@@ -1,7 +1,9 @@
 // Coalesces concurrent events into one send, and answers each caller only once its batch is acknowledged.
 // One batch is in flight at a time; the next one leaves `lingerMs` after the later of its first event and
 // the previous acknowledgement, or as soon as it is full. That is the Java producer's linger.ms: under
-// load, fewer and bigger produce requests cost Kafka and kafkajs far less CPU per event.
+// load, fewer and bigger produce requests cost Kafka and kafkajs far less CPU per event. Lingering is
+// pointless once every possible sender is waiting in the batch (with keep-alive clients, all of them are a
+// moment after each acknowledgement): `mostWaiting` says how many there can be, and such a batch leaves.
 
 export type SendBatch = (values: string[]) => Promise<void>;
 
@@ -10,6 +12,8 @@ export interface BatchOptions {
   maxBatch: number;
   /** how long the first event of a batch waits for company; 0 = until the end of this event-loop turn */
   lingerMs: number;
+  /** how many events can be waiting at most (e.g. the open HTTP connections, one request each) */
+  mostWaiting?: () => number;
 }
 
 export const DEFAULT_BATCH_OPTIONS: BatchOptions = { maxBatch: 500, lingerMs: 2 };
@@ -48,7 +52,8 @@ export class BatchSender {
 
   private schedule(): void {
     if (this.inFlight) return;
-    if (this.queue.length >= this.options.maxBatch) return this.sendNext();
+    const enough = Math.min(this.options.maxBatch, this.options.mostWaiting?.() ?? Infinity);
+    if (this.queue.length >= enough) return this.sendNext();
     if (this.cancelWait) return;
     const go = () => this.sendNext();
     if (this.options.lingerMs === 0) {

@@ -122,6 +122,18 @@ function expressServerOptions(app: express.Express) {
   };
 }
 
+/** Open HTTP connections: without pipelining, each has at most one request waiting for its event. */
+export class ConnectionCounter {
+  open = 0;
+
+  track(server: Server): void {
+    server.on('connection', (socket: Socket) => {
+      this.open++;
+      socket.once('close', () => this.open--);
+    });
+  }
+}
+
 export function createGameServer(deps: GameApiDeps): Server {
   const app = createGameApp(deps);
   return createServer(expressServerOptions(app), app);
