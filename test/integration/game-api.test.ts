@@ -1,7 +1,9 @@
 // The game API against the shared broker, driven by the real Apache Bench, read back with the real kcat.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { parseAbReport, runAb } from '../../lib/api/ab.js';
 import { startApiProcess, type ApiProcess } from '../../lib/api/api-process.js';
@@ -9,6 +11,7 @@ import { GAME_ROUTES } from '../../lib/api/routes.js';
 import { loadConfig } from '../../lib/config.js';
 import { countMessages, createTopic, deleteTopic } from '../../lib/kafka/topics.js';
 import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { waitFor } from '../../lib/wait-for.js';
 import { httpGet } from './support/http-get.js';
 import { kcatLines } from './support/kcat.js';
 
@@ -169,6 +172,43 @@ describe('labs > game_api shutdown', () => {
       );
     } finally {
       await deleteTopic(shutdownTopic, config.kafka);
+    }
+  });
+});
+
+describe('labs > consume_events (following, like kcat without -e)', () => {
+  it('prints the topic from the beginning, then what arrives, and exits 0 on SIGTERM', async () => {
+    const followTopic = `${topic}-follow`;
+    await createTopic({ topic: followTopic }, config.kafka);
+    const produce = (line: string) =>
+      spawnSync('kcat', ['-P', '-b', config.kafka.brokers.join(','), '-t', followTopic], {
+        input: `${line}\n`,
+      });
+    const follower = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'labs/consume_events.ts', '--topic', followTopic],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const lines: string[] = [];
+    createInterface({ input: follower.stdout }).on('line', (line) => lines.push(line));
+    try {
+      produce('{"event_type": "first"}');
+      await waitFor(async () => lines.length === 1, { label: 'the first event', timeoutMs: 30_000 });
+      produce('{"event_type": "second"}');
+      await waitFor(async () => lines.length === 2, { label: 'the second event', timeoutMs: 30_000 });
+      assert.deepEqual(
+        lines,
+        ['{"event_type": "first"}', '{"event_type": "second"}'],
+        'both events, in order',
+      );
+    } finally {
+      follower.kill('SIGTERM');
+      const [code] = (await once(follower, 'close')) as [number | null];
+      await deleteTopic(followTopic, config.kafka);
+      assert.equal(code, 0, 'exit code 0 on SIGTERM');
     }
   });
 });
