@@ -1,6 +1,7 @@
 // Step 3: run the game API in the background, its access log captured.
-import { logFile, processState, startBackground, tailLog } from '../../lib/process/background.js';
+import { processState, tailLog } from '../../lib/process/background.js';
 import { waitFor } from '../../lib/wait-for.js';
+import { ensureBackground } from '../walkthrough/background.js';
 import { apiAnswers, topicExists } from '../walkthrough/prerequisites.js';
 import { runWhenMain, type Step } from '../walkthrough/step.js';
 
@@ -17,16 +18,8 @@ export const gameApi: Step = {
     'report/run/game_api.log (the original showed it in the terminal running flask).',
   prerequisite: topicExists,
   run: async (shell, env) => {
+    if (!ensureBackground(shell, env, 'game_api')) return;
     const api = env.target.background('game_api');
-    const state = processState(api);
-    if (state.state === 'running' && (await apiAnswers(env))) {
-      shell.say(`The game API is already running (pid ${state.pid}) at ${env.target.apiUrl}`);
-      return;
-    }
-    console.log(`$ ${api.command.join(' ')} >> ${logFile(api)} 2>&1 &`);
-    if (env.dryRun) return;
-    const pid = startBackground(api);
-    shell.say(`Started the game API in the background (pid ${pid}); access log: ${logFile(api)}`);
     shell.say(`Waiting up to 60 s for ${env.target.apiUrl}/healthz ...`);
     await waitFor(async () => (await apiAnswers(env)) || false, {
       label: 'the game API',

@@ -1,6 +1,7 @@
 // Step 4: the "kafkacat window": follow the topic from the beginning, in the background.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { logFile, processState, startBackground, tailLog } from '../../lib/process/background.js';
+import { tailLog } from '../../lib/process/background.js';
+import { ensureBackground } from '../walkthrough/background.js';
 import { topicExists } from '../walkthrough/prerequisites.js';
 import { runWhenMain, type Step } from '../walkthrough/step.js';
 
@@ -15,18 +16,11 @@ export const followTopic: Step = {
     '(labs/consume_events.ts) otherwise.',
   prerequisite: topicExists,
   run: async (shell, env) => {
-    const follower = env.target.background('kafka_follower');
-    const state = processState(follower);
-    if (state.state === 'running') {
-      shell.say(`The follower is already running (pid ${state.pid}); its window: ${logFile(follower)}`);
-    } else {
-      console.log(`$ ${follower.command.join(' ')} >> ${logFile(follower)} &`);
-      if (env.dryRun) return;
-      const pid = startBackground(follower);
-      shell.say(`Started the follower in the background (pid ${pid}); its window: ${logFile(follower)}`);
-      await sleep(1500); // let it connect and print what the topic already holds
-    }
-    shell.say(`Its window so far (last lines):\n${tailLog(follower, 5) || '(empty: no events yet)'}`);
+    const follower = ensureBackground(shell, env, 'kafka_follower');
+    if (!follower) return;
+    if (follower.started) await sleep(1500); // let it connect and print what the topic already holds
+    const window = tailLog(env.target.background('kafka_follower'), 5);
+    shell.say(`Its window so far (last lines):\n${window || '(empty: no events yet)'}`);
   },
 };
 

@@ -2,9 +2,8 @@
 // no events topic, no /tmp/purchases, no records of earlier steps.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { logLevel } from 'kafkajs';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
-import { createKafka } from '../../lib/kafka/client.js';
+import { deleteTopic, withAdmin } from '../../lib/kafka/topics.js';
 import { logFile, stopBackground } from '../../lib/process/background.js';
 import { waitFor } from '../../lib/wait-for.js';
 import { PURCHASES_DIR } from './prerequisites.js';
@@ -22,20 +21,13 @@ export async function freshStart(env: StepEnvironment, say: (line: string) => vo
   for (const file of readdirSync(env.runDir)) {
     if (/^step-\d+\.json$|\.ipynb$/.test(file)) rmSync(join(env.runDir, file), { force: true });
   }
-  const admin = createKafka(env.config.kafka, { level: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    if ((await admin.listTopics()).includes(topic)) {
-      await admin.deleteTopics({ topics: [topic], timeout: 30_000 });
-      // deletion is asynchronous in KRaft: creating it again too early fails
-      await waitFor(async () => !(await admin.listTopics()).includes(topic), {
-        label: `deletion of ${topic}`,
-        timeoutMs: 30_000,
-      });
-      say(`  deleted the topic ${topic}`);
-    }
-  } finally {
-    await admin.disconnect();
+  const topicListed = () =>
+    withAdmin(env.config.kafka, async (admin) => (await admin.listTopics()).includes(topic));
+  if (await topicListed()) {
+    await deleteTopic(topic, env.config.kafka);
+    // deletion is asynchronous in KRaft: creating the topic again too early fails
+    await waitFor(async () => !(await topicListed()), { label: `deletion of ${topic}`, timeoutMs: 30_000 });
+    say(`  deleted the topic ${topic}`);
   }
   if (await new HdfsClient(env.config.hdfs).remove(PURCHASES_DIR)) say(`  deleted ${PURCHASES_DIR}`);
 }

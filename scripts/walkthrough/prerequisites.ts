@@ -1,7 +1,7 @@
 // What a step needs before it can run, each answering with the step to run first when it is missing.
-import { logLevel } from 'kafkajs';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
-import { createKafka, describeCluster } from '../../lib/kafka/client.js';
+import { describeCluster } from '../../lib/kafka/client.js';
+import { countMessages, withAdmin } from '../../lib/kafka/topics.js';
 import type { StepEnvironment } from './step.js';
 
 export const PURCHASES_DIR = '/tmp/purchases';
@@ -15,18 +15,11 @@ export async function kafkaReachable(env: StepEnvironment): Promise<string | und
   }
 }
 
-/** Messages in the topic (high minus low watermark over its partitions), or null when it does not exist. */
+/** Messages in the topic, or null when it does not exist. */
 export async function topicSize(env: StepEnvironment): Promise<number | null> {
-  const admin = createKafka(env.config.kafka, { level: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const topics = await admin.listTopics();
-    if (!topics.includes(env.config.kafka.topic)) return null;
-    const offsets = await admin.fetchTopicOffsets(env.config.kafka.topic);
-    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
+  const { kafka } = env.config;
+  const exists = await withAdmin(kafka, async (admin) => (await admin.listTopics()).includes(kafka.topic));
+  return exists ? countMessages(kafka.topic, kafka) : null;
 }
 
 export async function topicExists(env: StepEnvironment): Promise<string | undefined> {
