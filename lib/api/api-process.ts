@@ -1,10 +1,13 @@
 // labs/game_api.ts as a child process on a free port: what the integration tests and the benchmark drive.
-// It is ready when it prints Flask's " * Running on http://…/" line; its access log is kept line by line.
+// It is ready when it prints Flask's " * Running on http://…/" line and, unless told not to wait, when its
+// /healthz says Kafka is connected (before that every game route answers 503); its access log is kept
+// line by line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../stack/layout.js';
 import { WaitTimeoutError } from '../errors.js';
+import { waitFor } from '../wait-for.js';
 
 export interface ApiProcess {
   url: string;
@@ -21,10 +24,12 @@ export interface ApiProcessOptions {
   brokers?: string[];
   /** stdout lines are not kept (a benchmark's 20,000 access-log lines), only counted by this callback */
   onLine?: (line: string) => void;
+  /** false for a test that starts the API while Kafka is away on purpose */
+  waitForKafka?: boolean;
 }
 
 export async function startApiProcess(
-  { topic, brokers, onLine }: ApiProcessOptions,
+  { topic, brokers, onLine, waitForKafka = true }: ApiProcessOptions,
   timeoutMs = 30_000,
 ): Promise<ApiProcess> {
   const env = { ...process.env, ...(brokers ? { KAFKA_BROKERS: brokers.join(',') } : {}) };
@@ -71,7 +76,15 @@ export async function startApiProcess(
     return code;
   };
   try {
-    return { url: await url, child, stdout, stderr, stop };
+    const ready = await url;
+    if (waitForKafka) {
+      await waitFor(async () => (await fetch(`${ready}/healthz`)).ok, {
+        label: 'the game API to connect to Kafka',
+        timeoutMs,
+        intervalMs: 100,
+      });
+    }
+    return { url: ready, child, stdout, stderr, stop };
   } catch (err) {
     await stop();
     throw err;

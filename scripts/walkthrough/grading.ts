@@ -225,7 +225,9 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
     check(
       10,
       'the notebook ran without errors',
-      evidence.errors.length === 0 ? pass('no error outputs') : fail(evidence.errors.join('; ')),
+      evidence.errors.length === 0
+        ? pass('no error outputs')
+        : fail(`${evidence.errors.join('; ')}: run ${rerun(10)}`),
     );
     const queryTable = evidence.cells
       .flatMap((cell) => parseShowTables(cell.text))
@@ -239,7 +241,9 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
       'the SQL query returned the user1.comcast.com rows',
       queryTable && queryTable.rows.length === Math.min(user1, SHOW_LIMIT) && user1 > 0
         ? pass(`${queryTable.rows.length} rows, all Host = user1.comcast.com`)
-        : fail(`expected ${user1} rows of user1.comcast.com, found ${queryTable?.rows.length ?? 'no table'}`),
+        : fail(
+            `expected ${user1} rows of user1.comcast.com, found ${queryTable?.rows.length ?? 'no table'}: run ${rerun(10)}`,
+          ),
     );
     // pandas counts the non-null values of each column: a field some events lack counts fewer
     const user1Rows = swords.filter((e) => e.Host === 'user1.comcast.com');
@@ -256,14 +260,14 @@ export async function gradeRun(env: StepEnvironment): Promise<Check[]> {
         ? pass(`count = ${user1} for ${Object.keys(counts).join(', ')}`)
         : fail(
             counts
-              ? `describe counts ${JSON.stringify(counts)}; expected ${wrong.map(([c]) => `${c}: ${expectedCount(c)}`).join(', ') || `${user1} rows`}`
-              : 'no describe() table in the notebook output',
+              ? `describe counts ${JSON.stringify(counts)}; expected ${wrong.map(([c]) => `${c}: ${expectedCount(c)}`).join(', ') || `${user1} rows`}: run ${rerun(10)}`
+              : `no describe() table in the notebook output: run ${rerun(10)}`,
           ),
     );
     check(
       10,
       'the chart is in the notebook',
-      evidence.hasChart ? pass('an SVG chart output') : fail('no chart output'),
+      evidence.hasChart ? pass('an SVG chart output') : fail(`no chart output: run ${rerun(10)}`),
     );
   }
   // by step, in the walkthrough's order (stable: checks of one step keep theirs)

@@ -36,7 +36,7 @@ describe('labs > game_api when Kafka is down (throwaway broker)', () => {
 
   before(async () => {
     kafka = await throwawayKafka();
-    api = await startApiProcess({ topic, brokers: kafka.brokers });
+    api = await startApiProcess({ topic, brokers: kafka.brokers, waitForKafka: false });
   });
 
   after(async () => {
