@@ -68,7 +68,9 @@ export class HdfsClient {
 
   /** Entries of a directory, sorted by name (as `hadoop fs -ls` prints them). */
   async list(path: string): Promise<FileStatus[]> {
-    const entries = await this.call<FileStatus[]>('list', path, (done) => this.client.readdir(urlPath(path), done));
+    const entries = await this.call<FileStatus[]>('list', path, (done) =>
+      this.client.readdir(urlPath(path), done),
+    );
     return [...entries].sort((a, b) => a.pathSuffix.localeCompare(b.pathSuffix));
   }
 

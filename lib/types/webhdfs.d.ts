@@ -22,7 +22,12 @@ declare module 'webhdfs' {
     mkdir(path: string, mode: string | undefined, callback: Callback): void;
     rename(path: string, destination: string, callback: Callback): void;
     stat(path: string, callback: Callback<WebHdfsFileStatus>): void;
-    writeFile(path: string, data: Buffer | string, opts: Record<string, unknown>, callback: Callback): Writable;
+    writeFile(
+      path: string,
+      data: Buffer | string,
+      opts: Record<string, unknown>,
+      callback: Callback,
+    ): Writable;
     readFile(path: string, callback: Callback<Buffer>): void;
     createWriteStream(path: string, append?: boolean, opts?: Record<string, unknown>): Writable;
     createReadStream(path: string, opts?: Record<string, unknown>): Readable;

@@ -73,7 +73,10 @@ describe('Stack > HDFS > lib/hdfs-client (webhdfs) and FsShell', () => {
     await hdfs.mkdirs(`${dir}/épée purchases`);
     await hdfs.writeFile(odd, text);
     assert.equal((await hdfs.readFile(odd)).toString('utf8'), text, 'reads back what it wrote');
-    assert.deepEqual((await hdfs.list(`${dir}/épée purchases`)).map((f) => f.pathSuffix), ['part 1.txt']);
+    assert.deepEqual(
+      (await hdfs.list(`${dir}/épée purchases`)).map((f) => f.pathSuffix),
+      ['part 1.txt'],
+    );
     await hdfs.rename(odd, `${dir}/épée purchases/part 2.txt`);
     assert.equal(await hdfs.exists(`${dir}/épée purchases/part 2.txt`), true, 'renamed');
     assert.equal(await hdfs.remove(`${dir}/épée purchases`), true, 'removed');
