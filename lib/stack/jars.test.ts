@@ -48,11 +48,13 @@ describe('Stack > jars > missing tools', () => {
 });
 
 describe('Stack > stack:up without Java', () => {
-  it('prints the error and the hint, and exits 1 without a stack trace', () => {
+  it('prints the error and the hint, and exits 1 without a stack trace', (t) => {
+    const home = mkdtempSync(join(tmpdir(), 'test-nojava-'));
+    t.after(() => rmSync(home, { recursive: true, force: true }));
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/stack.ts', 'up'], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
-      env: { ...process.env, PATH: '/nonexistent', LAB_HOME: mkdtempSync(join(tmpdir(), 'test-nojava-')) },
+      env: { ...process.env, PATH: '/nonexistent', LAB_HOME: home },
     });
     assert.equal(result.status, 1, 'exit 1');
     assert.match(result.stderr, /java is not installed or does not run/);
