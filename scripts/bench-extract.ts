@@ -173,20 +173,24 @@ async function main(): Promise<void> {
       console.log(`  ${result.summary}`);
     }
     if (values.spark) {
+      const variants: [boolean, string][] = [
+        [false, 'default logging'],
+        [true, 'per-record Kafka warning off'],
+      ];
       for (const [i, n] of sizes.entries()) {
-        const spark = await timeSparkFilteredWrites(config, topics[i], `${folder}/spark-${n}`);
-        console.log(
-          `spark-submit filtered_writes.py (Spark ${SPARK_VERSION}, local[*]) ${count(n).padStart(11)} events: ` +
-            `${seconds(spark.wallMs)} end to end (${count(Math.round(n / (spark.wallMs / 1000)))} events/s), ` +
-            `peak RSS ${megabytes(spark.peakRssKb * 1024)}`,
-        );
-        console.log(
-          `  JVM + Python + SparkSession ${seconds(spark.startMs)}, job (read, filter, infer, show, write) ` +
-            `${seconds(spark.jobMs)}, stop ${seconds(spark.stopMs)}`,
-        );
-        console.log(
-          `  Spark / TypeScript (DuckDB writer): ${(spark.wallMs / duckdbMs[i]).toFixed(2)}× the wall time`,
-        );
+        for (const [quiet, logging] of variants) {
+          const spark = await timeSparkFilteredWrites(config, topics[i], `${folder}/spark-${n}`, quiet);
+          console.log(
+            `spark-submit filtered_writes.py (Spark ${SPARK_VERSION}, local[*], ${logging}) ${count(n)} events: ` +
+              `${seconds(spark.wallMs)} end to end (${count(Math.round(n / (spark.wallMs / 1000)))} events/s), ` +
+              `peak RSS ${megabytes(spark.peakRssKb * 1024)}`,
+          );
+          console.log(
+            `  JVM + Python + SparkSession ${seconds(spark.startMs)}, job (read, filter, infer, show, write) ` +
+              `${seconds(spark.jobMs)}, stop ${seconds(spark.stopMs)}; ` +
+              `${(spark.wallMs / duckdbMs[i]).toFixed(1)}× filtered_writes --writer duckdb's wall time`,
+          );
+        }
       }
     }
     console.log('Parquet writers alone:');
