@@ -13,7 +13,7 @@ import { requireTool } from '../../lib/stack/jars.js';
 import { REPO_ROOT } from '../../lib/stack/layout.js';
 import { timeProcess } from './gnu-time.js';
 
-// 3.5.x runs on Java 17; 3.5.7 is the newest whose Kafka source Maven Central has (3.5.8 is not there).
+// 3.5.x runs on Java 17; 3.5.7 is the newest whose Kafka source Maven finds here (not 3.5.8).
 export const SPARK_VERSION = '3.5.7';
 const VENV = join(REPO_ROOT, '.lab', 'pyspark-venv');
 const VENV_STAMP = join(VENV, 'bench-pyspark-version');
@@ -32,7 +32,7 @@ export function ensureSpark(log: (line: string) => void): void {
   requireTool('java', ['-version'], 'install Java 17, e.g. `apt-get install openjdk-17-jdk-headless`');
   const installed = existsSync(VENV_STAMP) && readFileSync(VENV_STAMP, 'utf8').trim() === SPARK_VERSION;
   if (!installed) {
-    requireTool('python3', ['--version'], 'install Python 3.8–3.11 with its venv module');
+    requireTool('python3', ['--version'], 'install Python 3.8 or newer with its venv module');
     log(`Installing PySpark ${SPARK_VERSION} into ${VENV} (first use only, ~320 MB) ...`);
     rmSync(VENV, { recursive: true, force: true });
     const hint = 'check that PyPI is reachable (pip uses ~/.config/pip/pip.conf), then run the bench again';
