@@ -1,5 +1,6 @@
-// A full run starts from nothing, so its counts are exact: no API or follower from an earlier run,
-// no events topic, no /tmp/purchases, no records of earlier steps.
+// A full run starts from nothing, so its counts are exact. Before step 1: no API or follower from an
+// earlier run, no logs or records of earlier steps. After step 1 (it needs the stack): no events topic,
+// no /tmp/purchases.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
@@ -9,9 +10,10 @@ import { waitFor } from '../../lib/wait-for.js';
 import { PURCHASES_DIR } from './prerequisites.js';
 import type { StepEnvironment } from './step.js';
 
-export async function freshStart(env: StepEnvironment, say: (line: string) => void): Promise<void> {
-  const { topic } = env.config.kafka;
-  say(`Starting from a clean slate: no game API or follower, no topic ${topic}, no ${PURCHASES_DIR}.`);
+type Say = (line: string) => void;
+
+export async function clearPreviousRun(env: StepEnvironment, say: Say): Promise<void> {
+  say('Starting from a clean slate: no game API or kcat window, no records of an earlier run.');
   if (env.dryRun) return;
   for (const name of ['kafka_follower', 'game_api'] as const) {
     const outcome = await stopBackground(env.target.background(name));
@@ -21,6 +23,12 @@ export async function freshStart(env: StepEnvironment, say: (line: string) => vo
   for (const file of readdirSync(env.runDir)) {
     if (/^step-\d+\.json$|\.ipynb$/.test(file)) rmSync(join(env.runDir, file), { force: true });
   }
+}
+
+export async function emptyTopicAndOutput(env: StepEnvironment, say: Say): Promise<void> {
+  const { topic } = env.config.kafka;
+  say(`The run starts with no topic ${topic} and no ${PURCHASES_DIR}.`);
+  if (env.dryRun) return;
   const topicListed = () =>
     withAdmin(env.config.kafka, async (admin) => (await admin.listTopics()).includes(topic));
   if (await topicListed()) {

@@ -2,6 +2,7 @@
 // JVM services. LAB_STACK=compose: the same programs inside docker-compose.yml's containers, as the
 // original lab ran them (`docker-compose exec mids ...`).
 import type { LabConfig } from '../../lib/config.js';
+import { relative } from 'node:path';
 import type { BackgroundProcess } from '../../lib/process/background.js';
 import { REPO_ROOT } from '../../lib/stack/layout.js';
 import type { Command } from './shell.js';
@@ -53,7 +54,8 @@ function localTarget(config: LabConfig, runDir: string, hasKcat: boolean): LabTa
       argv: tsx('scripts/hadoop.ts', ['fs', ...args]),
     }),
     notebook: (output) => {
-      const argv = tsx('scripts/run-notebook.ts', ['--output', output]);
+      // relative: the command runs in the repository, and reads the same in the report
+      const argv = tsx('scripts/run-notebook.ts', ['--output', relative(REPO_ROOT, output)]);
       return { display: argv.join(' '), argv };
     },
     background: (name) =>
