@@ -5,7 +5,8 @@
 // No argument: both, unit first.
 // Integration tests need the local stack: when it is not running, it is started here and stopped after.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const SOURCE_DIRS = ['lib', 'labs', 'scripts', 'kernel-setup'];
@@ -39,10 +40,27 @@ if (
   if (npm('stack:up') !== 0) process.exit(1);
   startedStack = true;
 }
+// spec on the terminal, and a TAP copy for the closing `N passed, N failed` line
+const tapDir = mkdtempSync(join(tmpdir(), 'lab-tests-'));
+const tap = join(tapDir, 'results.tap');
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 if (startedStack) npm('stack:down');
+const totals = readFileSync(tap, 'utf8');
+const total = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(totals)?.[1] ?? NaN);
+console.log(`${total('pass')} passed, ${total('fail')} failed`);
+rmSync(tapDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);
