@@ -73,11 +73,9 @@ export async function runStep(step: Step, env: StepEnvironment): Promise<StepRec
     seconds: (Date.now() - started) / 1000,
   };
   if (!env.dryRun) writeFileSync(stepRecordPath(env.runDir, step.id), JSON.stringify(record, null, 2));
-  console.log(
-    record.ok
-      ? `✔ step ${step.id} done (${record.seconds.toFixed(1)} s)`
-      : `✘ step ${step.id} failed: ${error}`,
-  );
+  if (env.dryRun) console.log(`· step ${step.id}: dry run, nothing executed`);
+  else if (record.ok) console.log(`✔ step ${step.id} done (${record.seconds.toFixed(1)} s)`);
+  else console.log(`✘ step ${step.id} failed: ${error}`);
   return record;
 }
 
