@@ -30,6 +30,17 @@ export function kafkaDaemon(layout: StackLayout): DaemonSpec {
   };
 }
 
+/**
+ * A Kafka cluster id: 16 random bytes in URL-safe base64, as `kafka-storage.sh random-uuid` prints. Like
+ * Kafka's Uuid.randomUuid, never one that starts with "-": the storage tool would read it as an option.
+ */
+export function randomClusterId(random: () => Buffer = () => randomBytes(16)): string {
+  for (;;) {
+    const id = random().toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 /** Writes the configuration; formats the storage on first start (what `kafka-storage.sh format` does). */
 export function prepareKafka(layout: StackLayout, log: (line: string) => void): void {
   mkdirSync(layout.kafkaDir, { recursive: true });
@@ -37,8 +48,7 @@ export function prepareKafka(layout: StackLayout, log: (line: string) => void): 
   writeFileSync(config, kafkaServerProperties(layout));
   writeFileSync(join(layout.kafkaDir, 'log4j2.properties'), KAFKA_LOG4J2);
   if (existsSync(join(layout.kafkaDir, 'data', 'meta.properties'))) return;
-  // A Kafka cluster id is 16 random bytes in URL-safe base64 (what `kafka-storage.sh random-uuid` prints).
-  const clusterId = randomBytes(16).toString('base64url');
+  const clusterId = randomClusterId();
   log(`Formatting Kafka storage (KRaft cluster id ${clusterId}) ...`);
   runJavaTool(kafkaDaemon(layout), 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', config]);
 }

@@ -1,0 +1,17 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomClusterId } from './kafka-service.js';
+
+describe('Stack > kafka-service > randomClusterId', () => {
+  it('is 16 bytes in URL-safe base64', () => {
+    assert.match(randomClusterId(), /^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('never starts with "-", which the storage tool would take for an option', () => {
+    // 0xf8 as the first byte encodes to "-" in URL-safe base64
+    const draws = [Buffer.alloc(16, 0xf8), Buffer.alloc(16, 0x01)];
+    const id = randomClusterId(() => draws.shift()!);
+    assert.equal(Buffer.from(id, 'base64url').toString('hex'), '01'.repeat(16), 'the second draw');
+    assert.equal(draws.length, 0, 'the first draw was refused');
+  });
+});
