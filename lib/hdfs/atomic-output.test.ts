@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { siblingPath, writeDirectoryAtomically } from './atomic-output.js';
+import { recoverInterruptedWrite, siblingPath, writeDirectoryAtomically } from './atomic-output.js';
 import type { HdfsClient } from './hdfs-client.js';
 
 /** An in-memory HDFS with the calls the atomic write makes; renames from a `*.tmp` path fail on request. */
@@ -10,6 +10,13 @@ function fakeHdfs(paths: string[], failTempRename = false) {
   const fake = {
     files,
     exists: async (p: string) => under(p).length > 0,
+    // direct children, oldest first (the order they were added stands for their modification time)
+    list: async (dir: string) =>
+      [
+        ...new Set(
+          [...files].filter((f) => f.startsWith(`${dir}/`)).map((f) => f.slice(dir.length + 1).split('/')[0]),
+        ),
+      ].map((pathSuffix) => ({ pathSuffix, modificationTime: [...files].indexOf(`${dir}/${pathSuffix}`) })),
     mkdirs: async (p: string) => void files.add(p),
     writeFile: async (p: string) => void files.add(p),
     upload: async (_local: string, p: string) => void files.add(p),
@@ -76,5 +83,57 @@ describe('HDFS > atomic output', () => {
     const { fake, hdfs } = fakeHdfs([]);
     await writeDirectoryAtomically(hdfs, '/tmp/purchases', async () => undefined);
     assert.ok(fake.files.has('/tmp/purchases/_SUCCESS'), '_SUCCESS in the new output');
+  });
+});
+
+describe('HDFS > atomic output > recovering from a killed run', () => {
+  const OLD = '/tmp/.purchases-11111111-1111-1111-1111-111111111111.old';
+  const NEWER_OLD = '/tmp/.purchases-33333333-3333-3333-3333-333333333333.old';
+  const TMP = '/tmp/.purchases-22222222-2222-2222-2222-222222222222.tmp';
+
+  it('puts the previous output back when a run died between its two renames, and removes the half-written one', async () => {
+    const { fake, hdfs } = fakeHdfs([OLD, `${OLD}/_SUCCESS`, `${OLD}/part-old`, TMP, `${TMP}/part-half`]);
+    const messages = await recoverInterruptedWrite(hdfs, '/tmp/purchases');
+    assert.deepEqual(listing(fake.files), [
+      '/tmp/purchases',
+      '/tmp/purchases/_SUCCESS',
+      '/tmp/purchases/part-old',
+    ]);
+    assert.equal(messages.length, 2, messages.join('\n'));
+    assert.match(messages[0], /^restored \/tmp\/purchases from \.purchases-1{8}/);
+  });
+
+  it('restores the newest previous output when several runs died, and removes the others', async () => {
+    const { fake, hdfs } = fakeHdfs([OLD, `${OLD}/part-a`, NEWER_OLD, `${NEWER_OLD}/part-b`]);
+    await recoverInterruptedWrite(hdfs, '/tmp/purchases');
+    assert.deepEqual(listing(fake.files), ['/tmp/purchases', '/tmp/purchases/part-b']);
+  });
+
+  it('only removes leftovers when the output is in place, and leaves other names alone', async () => {
+    const others = ['/tmp/purchases2', '/tmp/.purchases-notauuid.tmp'];
+    const { fake, hdfs } = fakeHdfs([
+      '/tmp/purchases',
+      '/tmp/purchases/part-new',
+      OLD,
+      `${OLD}/part-old`,
+      ...others,
+    ]);
+    await recoverInterruptedWrite(hdfs, '/tmp/purchases');
+    assert.deepEqual(listing(fake.files), [
+      '/tmp/.purchases-notauuid.tmp',
+      '/tmp/purchases',
+      '/tmp/purchases/part-new',
+      '/tmp/purchases2',
+    ]);
+  });
+
+  it('says what it mended through the write’s onRecovery hook, then writes as usual', async () => {
+    const { fake, hdfs } = fakeHdfs([TMP, `${TMP}/part-half`]);
+    const told: string[] = [];
+    await writeDirectoryAtomically(hdfs, '/tmp/purchases', async () => undefined, {
+      onRecovery: (m) => told.push(m),
+    });
+    assert.deepEqual(told, [`removed ${TMP}, left by an interrupted run`]);
+    assert.deepEqual(listing(fake.files), ['/tmp/purchases', '/tmp/purchases/_SUCCESS']);
   });
 });

@@ -2,7 +2,8 @@
 // name beside the target, then swapped in with renames (HDFS renames are atomic in the NameNode).
 // A reader sees the old complete directory or the new complete one (for the moment between the two
 // renames, none), never a half-written one. If anything fails before the swap, the temporary directory
-// is removed and the previous output stays as it was.
+// is removed and the previous output stays as it was. A run killed outright (no chance to clean up) is
+// mended by the next one: see recoverInterruptedWrite. One writer per target at a time, as with Spark.
 import { randomUUID } from 'node:crypto';
 import { posix } from 'node:path';
 import type { HdfsClient } from './hdfs-client.js';
@@ -10,6 +11,8 @@ import type { HdfsClient } from './hdfs-client.js';
 export interface AtomicWriteHooks {
   /** Called after the new directory is complete, before the swap (tests make it throw). */
   beforeSwap?: (tempDir: string) => Promise<void> | void;
+  /** Told what recoverInterruptedWrite mended before this write. */
+  onRecovery?: (message: string) => void;
 }
 
 /** `/tmp/purchases` → `/tmp/.purchases-<uuid>.<suffix>` (hidden from Spark and Hadoop readers by the dot). */
@@ -27,6 +30,7 @@ export async function writeDirectoryAtomically<T>(
   fill: (tempDir: string) => Promise<T>,
   hooks: AtomicWriteHooks = {},
 ): Promise<T> {
+  for (const message of await recoverInterruptedWrite(hdfs, target)) hooks.onRecovery?.(message);
   const id = randomUUID();
   const temp = siblingPath(target, 'tmp', id);
   await hdfs.mkdirs(temp);
@@ -54,4 +58,35 @@ async function swapInto(hdfs: HdfsClient, temp: string, target: string, aside: s
     throw err;
   }
   if (hadOld) await hdfs.remove(aside);
+}
+
+/**
+ * What a killed run leaves beside the target: `.tmp` siblings (half-written, never visible to readers)
+ * and, if it died between its two renames, an `.old` sibling holding the previous complete output while
+ * the target is missing. Puts that previous output back (the newest, if several) and removes the rest;
+ * says what it did.
+ */
+export async function recoverInterruptedWrite(hdfs: HdfsClient, target: string): Promise<string[]> {
+  const parent = posix.dirname(target);
+  if (!(await hdfs.exists(parent))) return [];
+  const prefix = `.${posix.basename(target)}-`;
+  const leftovers = (await hdfs.list(parent))
+    .filter((e) => e.pathSuffix.startsWith(prefix))
+    .filter((e) => /^[0-9a-f-]{36}\.(tmp|old)$/.test(e.pathSuffix.slice(prefix.length)));
+  const messages: string[] = [];
+  const previous = leftovers
+    .filter((e) => e.pathSuffix.endsWith('.old'))
+    .sort((a, b) => b.modificationTime - a.modificationTime)[0];
+  if (previous && !(await hdfs.exists(target))) {
+    await hdfs.rename(posix.join(parent, previous.pathSuffix), target);
+    messages.push(
+      `restored ${target} from ${previous.pathSuffix}: an earlier run was stopped while swapping its output in`,
+    );
+  }
+  for (const entry of leftovers) {
+    if (entry === previous && messages.length > 0) continue;
+    await hdfs.remove(posix.join(parent, entry.pathSuffix));
+    messages.push(`removed ${posix.join(parent, entry.pathSuffix)}, left by an interrupted run`);
+  }
+  return messages;
 }

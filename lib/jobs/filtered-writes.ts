@@ -93,7 +93,7 @@ export async function filteredWrites(options: FilteredWritesOptions): Promise<Fi
       async (dir) => {
         if (partFile) await hdfs.upload(localPart, posix.join(dir, partFile));
       },
-      options.hooks,
+      { onRecovery: options.print, ...options.hooks },
     );
     const hdfsMs = performance.now() - started;
 
