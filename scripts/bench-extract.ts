@@ -18,6 +18,7 @@ import { logLevel } from 'kafkajs';
 import { loadConfig } from '../lib/config.js';
 import { ConfigError, describeError } from '../lib/errors.js';
 import { createKafka } from '../lib/kafka/client.js';
+import { createTopic, deleteTopic } from '../lib/kafka/topics.js';
 import { HdfsClient } from '../lib/hdfs/hdfs-client.js';
 import { NdjsonSpool } from '../lib/parquet/ndjson.js';
 import { PARQUET_WRITERS } from '../lib/jobs/filtered-writes.js';
@@ -53,10 +54,7 @@ function syntheticEvent(i: number, described: string): string {
 }
 
 async function produceEvents(topic: string, events: number, described: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-  await admin.disconnect();
+  await createTopic({ topic }, config.kafka);
   const producer = kafka.producer();
   await producer.connect();
   const started = performance.now();
@@ -196,10 +194,7 @@ async function main(): Promise<void> {
     console.log('Parquet writers alone:');
     for (const line of await compareWriters(events)) console.log(line);
   } finally {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteTopics({ topics }).catch(() => undefined);
-    await admin.disconnect();
+    for (const topic of topics) await deleteTopic(topic, config.kafka).catch(() => undefined);
     await hdfs.remove(folder);
   }
 }

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../stack/layout.js';
 import { WaitTimeoutError } from '../errors.js';
 import { waitFor } from '../wait-for.js';
+import { apiIsHealthy } from './health.js';
 
 export interface ApiProcess {
   url: string;
@@ -78,7 +79,7 @@ export async function startApiProcess(
   try {
     const ready = await url;
     if (waitForKafka) {
-      await waitFor(async () => (await fetch(`${ready}/healthz`)).ok, {
+      await waitFor(() => apiIsHealthy(ready), {
         label: 'the game API to connect to Kafka',
         timeoutMs,
         intervalMs: 100,

@@ -1,6 +1,6 @@
 // One way to make a kafkajs client for every lab program, with kafkajs' JSON log lines turned into
 // short readable ones, and one check that turns "connection refused" into what to do about it.
-import { Kafka, logLevel, type LogEntry, type KafkaConfig } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type LogEntry, type KafkaConfig } from 'kafkajs';
 import { loadConfig, type LabConfig } from '../config.js';
 import { ServiceUnreachableError } from '../errors.js';
 
@@ -40,19 +40,28 @@ export function kafkaUnreachable(brokers: string[], cause?: unknown): ServiceUnr
   );
 }
 
-/** Asks the cluster for its metadata once, quickly; throws ServiceUnreachableError when nobody answers. */
-export async function describeCluster(config: LabConfig['kafka'] = loadConfig().kafka) {
-  const kafka = createKafka(config, {
+/** Runs `work` with a connected admin client; a broker that does not answer becomes ServiceUnreachableError. */
+export async function withAdmin<T>(
+  config: LabConfig['kafka'],
+  work: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const admin = createKafka(config, {
     level: logLevel.NOTHING,
-    retry: { retries: 1, initialRetryTime: 200 },
-  });
-  const admin = kafka.admin();
+    retry: { retries: 2, initialRetryTime: 200 },
+  }).admin();
   try {
     await admin.connect();
-    return await admin.describeCluster();
   } catch (err) {
     throw kafkaUnreachable(config.brokers, err);
+  }
+  try {
+    return await work(admin);
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+}
+
+/** Asks the cluster for its metadata; throws ServiceUnreachableError when nobody answers. */
+export function describeCluster(config: LabConfig['kafka'] = loadConfig().kafka) {
+  return withAdmin(config, (admin) => admin.describeCluster());
 }

@@ -7,8 +7,7 @@ import { logLevel } from 'kafkajs';
 import { loadConfig, type LabConfig } from '../config.js';
 import { PrerequisiteError } from '../errors.js';
 import { readBounded } from './bounded-read.js';
-import { createKafka, kafkaUnreachable } from './client.js';
-import { withAdmin } from './topics.js';
+import { createKafka, kafkaUnreachable, withAdmin } from './client.js';
 
 export interface ReadTopicOptions {
   topic: string;

@@ -1,34 +1,12 @@
 // Topic administration the lab needs: create (idempotent, like `kafka-topics --create --if-not-exists`),
 // delete (tests clean up after themselves) and count the messages a topic holds.
-import { logLevel, type Admin } from 'kafkajs';
 import { loadConfig, type LabConfig } from '../config.js';
-import { createKafka, kafkaUnreachable } from './client.js';
+import { withAdmin } from './client.js';
 
 export interface TopicSpec {
   topic: string;
   partitions?: number;
   replicationFactor?: number;
-}
-
-/** Runs `work` with a connected admin client; a broker that does not answer becomes ServiceUnreachableError. */
-export async function withAdmin<T>(
-  config: LabConfig['kafka'],
-  work: (admin: Admin) => Promise<T>,
-): Promise<T> {
-  const admin = createKafka(config, {
-    level: logLevel.NOTHING,
-    retry: { retries: 2, initialRetryTime: 200 },
-  }).admin();
-  try {
-    await admin.connect();
-  } catch (err) {
-    throw kafkaUnreachable(config.brokers, err);
-  }
-  try {
-    return await work(admin);
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
 }
 
 /** 'created', or 'exists' when the topic was already there. */

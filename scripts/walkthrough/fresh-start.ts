@@ -4,7 +4,8 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
-import { deleteTopic, withAdmin } from '../../lib/kafka/topics.js';
+import { withAdmin } from '../../lib/kafka/client.js';
+import { deleteTopic } from '../../lib/kafka/topics.js';
 import { logFile, stopBackground } from '../../lib/process/background.js';
 import { waitFor } from '../../lib/wait-for.js';
 import { PURCHASES_DIR } from './prerequisites.js';

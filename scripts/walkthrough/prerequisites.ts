@@ -1,7 +1,8 @@
 // What a step needs before it can run, each answering with the step to run first when it is missing.
+import { apiIsHealthy } from '../../lib/api/health.js';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
-import { describeCluster } from '../../lib/kafka/client.js';
-import { countMessages, withAdmin } from '../../lib/kafka/topics.js';
+import { describeCluster, withAdmin } from '../../lib/kafka/client.js';
+import { countMessages } from '../../lib/kafka/topics.js';
 import type { StepEnvironment } from './step.js';
 
 export const PURCHASES_DIR = '/tmp/purchases';
@@ -38,14 +39,7 @@ export async function topicHasEvents(env: StepEnvironment): Promise<string | und
     : undefined;
 }
 
-export async function apiAnswers(env: StepEnvironment): Promise<boolean> {
-  try {
-    const response = await fetch(`${env.target.apiUrl}/healthz`, { signal: AbortSignal.timeout(2000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
+export const apiAnswers = (env: StepEnvironment) => apiIsHealthy(env.target.apiUrl);
 
 export async function apiRunning(env: StepEnvironment): Promise<string | undefined> {
   return (await apiAnswers(env))
