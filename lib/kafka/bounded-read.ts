@@ -62,9 +62,12 @@ export async function readBounded(
   onRecords: (records: BoundedRecord[]) => void | Promise<void>,
 ): Promise<BoundedReadSummary> {
   const ranges = await captureRanges(kafka, topic);
-  const pending = new Map(ranges.filter((r) => r.high > r.low).map((r) => [r.partition, r]));
+  // The next offset to hand over, per partition still being read. A consumer that kafkajs restarts after a
+  // retriable error (e.g. "the coordinator is loading" on a fresh broker) fetches from the start again:
+  // what was handed over already is skipped, so nothing is handed over twice.
+  const next = new Map(ranges.filter((r) => r.high > r.low).map((r) => [r.partition, r.low]));
   const summary: BoundedReadSummary = { topic, ranges, records: 0 };
-  if (pending.size === 0) return summary;
+  if (next.size === 0) return summary;
 
   const groupId = `bounded-read-${randomUUID()}`;
   // kafkajs' default fetch sizes, spelled out: they bound memory (4 MB/16 MB read 1M events ~15% faster
@@ -73,7 +76,9 @@ export async function readBounded(
   await consumer.connect();
   try {
     await new Promise<void>((resolve, reject) => {
-      consumer.on(consumer.events.CRASH, (event) => reject(event.payload.error));
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (!payload.restart) reject(payload.error);
+      });
       consumer
         .subscribe({ topic, fromBeginning: true })
         .then(() =>
@@ -81,11 +86,14 @@ export async function readBounded(
             autoCommit: false,
             eachBatchAutoResolve: true,
             eachBatch: async ({ batch }) => {
-              const range = pending.get(batch.partition);
-              if (!range) return; // finished already; a fetch was in flight
+              const from = next.get(batch.partition);
+              if (from === undefined) return; // finished already; a fetch was in flight
+              const high = ranges.find((r) => r.partition === batch.partition)!.high;
               const records: BoundedRecord[] = [];
               for (const message of batch.messages) {
-                if (BigInt(message.offset) >= range.high) break;
+                const offset = BigInt(message.offset);
+                if (offset < from) continue;
+                if (offset >= high) break;
                 records.push({
                   partition: batch.partition,
                   offset: message.offset,
@@ -98,21 +106,23 @@ export async function readBounded(
                 if (records.length > 0) await onRecords(records);
               } catch (err) {
                 // Not thrown to kafkajs, which would retry the batch and hand the same records over again.
-                pending.clear();
+                next.clear();
                 reject(err);
                 return;
               }
-              if (BigInt(batch.lastOffset()) + 1n >= range.high) {
-                pending.delete(batch.partition);
+              const done = BigInt(batch.lastOffset()) + 1n;
+              if (done > from) next.set(batch.partition, done);
+              if (done >= high) {
+                next.delete(batch.partition);
                 consumer.pause([{ topic, partitions: [batch.partition] }]);
-                if (pending.size === 0) resolve();
+                if (next.size === 0) resolve();
               }
             },
           }),
         )
         .then(() => {
-          for (const range of pending.values()) {
-            consumer.seek({ topic, partition: range.partition, offset: range.low.toString() });
+          for (const [partition, offset] of next) {
+            consumer.seek({ topic, partition, offset: offset.toString() });
           }
         })
         .catch(reject);
