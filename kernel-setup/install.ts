@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, PrerequisiteError } from '../lib/errors.js';
 import { findJupyterPython } from './jupyter-python.js';
-import { REPO_ROOT } from '../lib/stack/layout.js';
+import { REPO_ROOT } from '../lib/paths.js';
 import { checkNodeVersion, installKernelSpec, tslabBinary } from './kernelspec.js';
 
 function main(): void {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError, PrerequisiteError } from '../lib/errors.js';
-import { REPO_ROOT } from '../lib/stack/layout.js';
+import { REPO_ROOT } from '../lib/paths.js';
 
 export const KERNEL_NAME = 'tslab';
 

@@ -23,7 +23,7 @@ import { HdfsClient } from '../lib/hdfs/hdfs-client.js';
 import { NdjsonSpool } from '../lib/parquet/ndjson.js';
 import { PARQUET_WRITERS } from '../lib/jobs/filtered-writes.js';
 import { sparkTimestampString } from '../lib/spark/timestamp.js';
-import { REPO_ROOT } from '../lib/stack/layout.js';
+import { REPO_ROOT } from '../lib/paths.js';
 import { timeProcess } from './bench/gnu-time.js';
 import { ensureSpark, SPARK_VERSION, timeSparkFilteredWrites } from './bench/spark-baseline.js';
 

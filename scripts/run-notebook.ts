@@ -6,7 +6,7 @@
 import { join, relative } from 'node:path';
 import { argv } from 'zx';
 import { describeError } from '../lib/errors.js';
-import { REPO_ROOT } from '../lib/stack/layout.js';
+import { REPO_ROOT } from '../lib/paths.js';
 import { executeNotebook } from '../kernel-setup/execute-notebook.js';
 
 const PURCHASES_NOTEBOOK = join(REPO_ROOT, 'notebooks', 'querying-purchases.ipynb');

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { REPO_ROOT } from '../stack/layout.js';
+import { REPO_ROOT } from '../paths.js';
 import { WaitTimeoutError } from '../errors.js';
 import { waitFor } from '../wait-for.js';
 import { apiIsHealthy } from './health.js';

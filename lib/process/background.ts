@@ -1,70 +1,76 @@
-// A program run in the background: detached, output in a log file, PID in a file, recognised by a marker
-// on its command line (so a recycled PID is never mistaken for ours), stopped by PID. Serves the stack's
-// JVMs and the walkthrough's game API and kcat follower alike.
+// A program run in the background: detached in a process group of its own, output appended to a log
+// file, and remembered in a PID file as its PID *and its start time*. The start time is what a program
+// cannot rewrite (kcat edits its own argv while it parses `-X key=value`), and a recycled PID comes with
+// a new one, so a PID file names our process or nothing. Stopping signals the whole group, so a program's
+// children (npx → node, a shell's commands) go with it. Serves the stack's JVMs and the walkthrough's
+// game API and kcat window alike.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PrerequisiteError } from '../errors.js';
+import { processStartTime } from './process-table.js';
 
-export interface BackgroundProcess {
+export interface BackgroundProgram {
   name: string;
   /** folder of its PID and log files, and its working directory unless `cwd` says otherwise */
   dir: string;
   command: string[];
-  /** a piece of the command line that only this process has */
-  marker: string;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
 }
 
-export type ProcessState =
-  { state: 'running'; pid: number } | { state: 'stopped' } | { state: 'stale'; pid: number; reason: string };
-
-export const pidFile = (p: Pick<BackgroundProcess, 'dir' | 'name'>) => join(p.dir, `${p.name}.pid`);
-export const logFile = (p: Pick<BackgroundProcess, 'dir' | 'name'>) => join(p.dir, `${p.name}.log`);
-
-/** The command line of a live (not zombie) process, or null. */
-function commandLineOf(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    if (/\)\s+Z\s/.test(stat)) return null;
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-  } catch {
-    return null;
-  }
+/** What a PID file holds. */
+export interface PidRecord {
+  pid: number;
+  /** the process's start time as the process table gives it (see processStartTime) */
+  started: string;
 }
 
+export type ProcessState =
+  | { state: 'running'; pid: number }
+  | { state: 'stopped' }
+  | { state: 'stale'; pid: number | null; reason: string };
+
+export const pidFile = (p: Pick<BackgroundProgram, 'dir' | 'name'>) => join(p.dir, `${p.name}.pid`);
+export const logFile = (p: Pick<BackgroundProgram, 'dir' | 'name'>) => join(p.dir, `${p.name}.log`);
+
 /** Pure decision, unit-tested: what a PID file and the process table say together. */
-export function judgePid(
-  pid: number | null,
-  commandLine: string | null,
-  expectedMarker: string,
-): ProcessState {
-  if (pid === null) return { state: 'stopped' };
-  if (commandLine === null) return { state: 'stale', pid, reason: `process ${pid} is gone` };
-  if (!commandLine.includes(expectedMarker)) {
-    return { state: 'stale', pid, reason: `process ${pid} is something else now` };
+export function judgePid(record: PidRecord | null, startedNow: string | null): ProcessState {
+  if (record === null) return { state: 'stopped' };
+  const { pid } = record;
+  if (startedNow === null) return { state: 'stale', pid, reason: `process ${pid} is gone` };
+  if (startedNow !== record.started) {
+    return { state: 'stale', pid, reason: `PID ${pid} belongs to another process now` };
   }
   return { state: 'running', pid };
 }
 
-export function readPid(p: BackgroundProcess): number | null {
-  if (!existsSync(pidFile(p))) return null;
-  const pid = Number.parseInt(readFileSync(pidFile(p), 'utf8').trim(), 10);
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
+/** A PID file's text as a record; null when it is not one this lab wrote (e.g. an older lab's bare PID). */
+export function parsePidRecord(text: string): PidRecord | null {
+  try {
+    const record = JSON.parse(text) as Partial<PidRecord>;
+    if (Number.isInteger(record.pid) && typeof record.started === 'string') return record as PidRecord;
+  } catch {
+    // not JSON
+  }
+  return null;
 }
 
-export function processState(p: BackgroundProcess): ProcessState {
-  const pid = readPid(p);
-  return judgePid(pid, pid === null ? null : commandLineOf(pid), p.marker);
+export function processState(p: Pick<BackgroundProgram, 'dir' | 'name'>): ProcessState {
+  if (!existsSync(pidFile(p))) return { state: 'stopped' };
+  const record = parsePidRecord(readFileSync(pidFile(p), 'utf8'));
+  if (record === null) {
+    return { state: 'stale', pid: null, reason: `${pidFile(p)} was not written by this version of the lab` };
+  }
+  return judgePid(record, processStartTime(record.pid));
 }
 
-export function removeStalePidFile(p: BackgroundProcess): void {
+export function removePidFile(p: Pick<BackgroundProgram, 'dir' | 'name'>): void {
   rmSync(pidFile(p), { force: true });
 }
 
-/** Starts the process detached (it outlives this script), appending its output to its log file. */
-export function startBackground(p: BackgroundProcess): number {
+/** Starts the program detached (it outlives this script), appending its output to its log file. */
+export function startBackground(p: BackgroundProgram): number {
   mkdirSync(p.dir, { recursive: true });
   const log = openSync(logFile(p), 'a');
   try {
@@ -75,46 +81,78 @@ export function startBackground(p: BackgroundProcess): number {
       cwd: p.cwd ?? p.dir,
       env: p.env ?? process.env,
     });
-    if (child.pid === undefined)
-      throw new PrerequisiteError(`could not start ${p.name}: ${program} did not start`);
+    const started = child.pid === undefined ? null : processStartTime(child.pid);
+    if (child.pid === undefined || started === null) {
+      throw new PrerequisiteError(`could not start ${p.name}: \`${program}\` did not start`);
+    }
     child.unref();
-    writeFileSync(pidFile(p), `${child.pid}\n`);
+    const record: PidRecord = { pid: child.pid, started };
+    writeFileSync(pidFile(p), `${JSON.stringify(record)}\n`);
     return child.pid;
   } finally {
     closeSync(log);
   }
 }
 
+/** Signals the process group the program leads (its children too), or the process alone when it has none. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
+/** True while any process of the group is alive (a group ID is not reused while it has members). */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** SIGTERM (a graceful shutdown), wait up to `graceMs` for the exit, then SIGKILL. */
+/**
+ * SIGTERM to the program's group (a graceful shutdown), a wait of up to `graceMs` for the group to be
+ * gone, then SIGKILL to what is left of it. Only a process whose start time still matches the PID file is
+ * signalled: a PID that now belongs to something else is never touched.
+ */
 export async function stopBackground(
-  p: BackgroundProcess,
+  p: Pick<BackgroundProgram, 'dir' | 'name'>,
   graceMs = 30_000,
 ): Promise<'stopped' | 'killed' | 'not running'> {
   const current = processState(p);
   if (current.state !== 'running') {
-    removeStalePidFile(p);
+    removePidFile(p);
     return 'not running';
   }
   const { pid } = current;
-  process.kill(pid, 'SIGTERM');
+  signalGroup(pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
-    if (commandLineOf(pid) === null) {
-      removeStalePidFile(p);
+    if (!groupAlive(pid) && processState(p).state !== 'running') {
+      removePidFile(p);
       return 'stopped';
     }
-    await sleep(200);
+    await sleep(100);
   }
-  process.kill(pid, 'SIGKILL');
-  while (commandLineOf(pid) !== null) await sleep(100);
-  removeStalePidFile(p);
+  // The group ID is ours for as long as any member lives, so the group can be killed even after the
+  // leader itself is gone.
+  signalGroup(pid, 'SIGKILL');
+  while (groupAlive(pid) || processState(p).state === 'running') await sleep(100);
+  removePidFile(p);
   return 'killed';
 }
 
 /** The last `lines` lines of the log, for error messages and `stack:logs`. */
-export function tailLog(p: Pick<BackgroundProcess, 'dir' | 'name'>, lines = 30): string {
+export function tailLog(p: Pick<BackgroundProgram, 'dir' | 'name'>, lines = 30): string {
   if (!existsSync(logFile(p))) return `(no log yet at ${logFile(p)})`;
   const text = readFileSync(logFile(p), 'utf8').trimEnd().split('\n');
   return text.slice(-lines).join('\n');

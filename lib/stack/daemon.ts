@@ -1,21 +1,19 @@
-// A JVM daemon of the local stack, run as a background process (lib/process/background.ts) whose
-// command line carries `-Dlab.daemon=<name>@<dir>`: what makes a PID ours.
+// A JVM daemon of the local stack: a background program (lib/process/background.ts) running `java` with
+// the service's classpath. The command line starts with `-Dlab.daemon=<name>@<dir>`: not what makes a
+// PID ours (the PID file's start time does), but what tells a human reading `ps` which stack a JVM is of.
 import { spawnSync } from 'node:child_process';
 import { PrerequisiteError } from '../errors.js';
-import {
-  processState,
-  removeStalePidFile,
-  startBackground,
-  stopBackground,
-  type BackgroundProcess,
-  type ProcessState,
-} from '../process/background.js';
+import type { BackgroundProgram } from '../process/background.js';
 
-export { judgePid, logFile, pidFile, tailLog } from '../process/background.js';
-export type DaemonState = ProcessState;
-
-export interface DaemonSpec {
+export interface JavaDaemon extends BackgroundProgram {
   /** kafka, namenode, datanode */
+  name: string;
+  ports: { label: string; port: number }[];
+  /** what the service's one-off tools (storage format, FsShell) run with too */
+  jvm: { classpath: string[]; options: string[] };
+}
+
+export interface JavaDaemonSpec {
   name: string;
   /** folder of its PID and log files */
   dir: string;
@@ -23,42 +21,28 @@ export interface DaemonSpec {
   classpath: string[];
   jvmOptions: string[];
   args: string[];
-  ports: { label: string; port: number }[];
+  ports: JavaDaemon['ports'];
 }
 
-export const marker = (spec: DaemonSpec) => `-Dlab.daemon=${spec.name}@${spec.dir}`;
+export const marker = (spec: Pick<JavaDaemonSpec, 'name' | 'dir'>) => `-Dlab.daemon=${spec.name}@${spec.dir}`;
 
-export function asBackgroundProcess(spec: DaemonSpec): BackgroundProcess {
+export function javaDaemon(spec: JavaDaemonSpec): JavaDaemon {
+  const classpath = spec.classpath.join(':');
   return {
     name: spec.name,
     dir: spec.dir,
-    marker: marker(spec),
-    command: [
-      'java',
-      marker(spec),
-      ...spec.jvmOptions,
-      '-cp',
-      spec.classpath.join(':'),
-      spec.mainClass,
-      ...spec.args,
-    ],
+    command: ['java', marker(spec), ...spec.jvmOptions, '-cp', classpath, spec.mainClass, ...spec.args],
+    ports: spec.ports,
+    jvm: { classpath: spec.classpath, options: spec.jvmOptions },
   };
 }
 
-export const daemonState = (spec: DaemonSpec) => processState(asBackgroundProcess(spec));
-export const startDaemon = (spec: DaemonSpec) => startBackground(asBackgroundProcess(spec));
-export const stopDaemon = (spec: DaemonSpec, graceMs?: number) =>
-  stopBackground(asBackgroundProcess(spec), graceMs);
-export const removeStaleDaemonPidFile = (spec: DaemonSpec) => removeStalePidFile(asBackgroundProcess(spec));
-
 /** Runs a one-off Java tool of the service (storage format, FsShell) and returns its output; throws on failure. */
-export function runJavaTool(spec: DaemonSpec, mainClass: string, args: string[]): string {
+export function runJavaTool(daemon: JavaDaemon, mainClass: string, args: string[]): string {
   const result = spawnSync(
     'java',
-    [...spec.jvmOptions, '-cp', spec.classpath.join(':'), mainClass, ...args],
-    {
-      encoding: 'utf8',
-    },
+    [...daemon.jvm.options, '-cp', daemon.jvm.classpath.join(':'), mainClass, ...args],
+    { encoding: 'utf8' },
   );
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.error)

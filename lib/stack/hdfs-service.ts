@@ -3,8 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
-import type { DaemonSpec } from './daemon.js';
-import { runJavaTool } from './daemon.js';
+import { javaDaemon, runJavaTool, type JavaDaemon } from './daemon.js';
 import type { StackLayout } from './layout.js';
 import { EMPTY_WEB_XML, HADOOP_LOG4J, HADOOP_WEBAPPS, coreSiteXml, hdfsSiteXml } from './service-config.js';
 
@@ -12,9 +11,9 @@ function hadoopDaemon(
   layout: StackLayout,
   name: string,
   mainClass: string,
-  ports: DaemonSpec['ports'],
-): DaemonSpec {
-  return {
+  ports: JavaDaemon['ports'],
+): JavaDaemon {
+  return javaDaemon({
     name,
     dir: layout.hdfsDir,
     mainClass,
@@ -29,7 +28,7 @@ function hadoopDaemon(
     ],
     args: [],
     ports,
-  };
+  });
 }
 
 export const namenodeDaemon = (layout: StackLayout) =>

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrerequisiteError } from '../errors.js';
 import { ensureJars, requireJava } from './jars.js';
-import { REPO_ROOT, stackLayout } from './layout.js';
+import { REPO_ROOT } from '../paths.js';
+import { stackLayout } from './layout.js';
 
 describe('Stack > jars > missing tools', () => {
   let savedPath: string | undefined;

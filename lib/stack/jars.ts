@@ -6,20 +6,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PrerequisiteError } from '../errors.js';
-import { REPO_ROOT, type StackLayout } from './layout.js';
+import { requireTool } from '../process/tools.js';
+import { REPO_ROOT } from '../paths.js';
+import type { StackLayout } from './layout.js';
 
 const POMS = ['pom.xml', 'kafka/pom.xml', 'hdfs/pom.xml'].map((p) => join(REPO_ROOT, 'stack', 'maven', p));
-
-export function requireTool(command: string, versionArgs: string[], hint: string): string {
-  const result = spawnSync(command, versionArgs, { encoding: 'utf8' });
-  if (result.error || result.status !== 0) {
-    throw new PrerequisiteError(
-      `${command} is not installed or does not run (${command} ${versionArgs.join(' ')})`,
-      hint,
-    );
-  }
-  return `${result.stdout}${result.stderr}`.split('\n')[0].trim();
-}
 
 export const requireJava = () =>
   requireTool(

@@ -3,15 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeCluster } from '../kafka/client.js';
-import type { DaemonSpec } from './daemon.js';
-import { runJavaTool } from './daemon.js';
+import { javaDaemon, runJavaTool, type JavaDaemon } from './daemon.js';
 import type { StackLayout } from './layout.js';
 import { KAFKA_LOG4J2, kafkaServerProperties } from './service-config.js';
 
 export const kafkaBrokers = (layout: StackLayout) => [`${layout.host}:${layout.ports.kafka}`];
 
-export function kafkaDaemon(layout: StackLayout): DaemonSpec {
-  return {
+export function kafkaDaemon(layout: StackLayout): JavaDaemon {
+  return javaDaemon({
     name: 'kafka',
     dir: layout.kafkaDir,
     mainClass: 'kafka.Kafka',
@@ -27,7 +26,7 @@ export function kafkaDaemon(layout: StackLayout): DaemonSpec {
       { label: 'broker', port: layout.ports.kafka },
       { label: 'controller', port: layout.ports.kafkaController },
     ],
-  };
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { DEFAULT_PORTS, REPO_ROOT, stackLayout } from './layout.js';
+import { REPO_ROOT } from '../paths.js';
+import { DEFAULT_PORTS, stackLayout } from './layout.js';
 
 describe('Stack > layout', () => {
   it('keeps every service folder under the stack home', () => {

@@ -1,10 +1,8 @@
 // Where the local stack keeps everything: one git-ignored folder (.lab/, or $LAB_HOME) with the jars,
 // each service's configuration, data, log and PID file. Ports in one place, overridable for a test that
 // needs a second, throwaway broker.
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { join } from 'node:path';
+import { REPO_ROOT } from '../paths.js';
 
 export interface StackPorts {
   kafka: number;

@@ -20,7 +20,7 @@ describe('Stack > services', () => {
 
   it('runs the real daemons of Kafka and Hadoop', () => {
     assert.deepEqual(
-      daemons.map((d) => d.mainClass),
+      daemons.map((d) => d.command.find((word) => /^(kafka|org)\./.test(word))),
       [
         'kafka.Kafka',
         'org.apache.hadoop.hdfs.server.namenode.NameNode',
@@ -58,7 +58,7 @@ describe('Stack > services', () => {
   it('puts the Hadoop configuration folder first on the HDFS classpath', () => {
     for (const daemon of daemons.filter((d) => d.name !== 'kafka')) {
       assert.equal(
-        daemon.classpath[0],
+        daemon.jvm.classpath[0],
         layout.hdfsConfDir,
         `${daemon.name} finds core-site.xml and hdfs-site.xml`,
       );

@@ -3,23 +3,23 @@ import { rmSync } from 'node:fs';
 import { PrerequisiteError, ServiceUnreachableError } from '../errors.js';
 import { waitFor } from '../wait-for.js';
 import {
-  daemonState,
   logFile,
-  removeStaleDaemonPidFile,
-  startDaemon,
-  stopDaemon,
+  processState,
+  removePidFile,
+  startBackground,
+  stopBackground,
   tailLog,
-  type DaemonSpec,
-} from './daemon.js';
+} from '../process/background.js';
+import type { JavaDaemon } from './daemon.js';
 import { datanodeDaemon, namenodeDaemon, prepareHdfs, probeHdfs } from './hdfs-service.js';
 import { ensureJars, requireJava } from './jars.js';
 import { kafkaDaemon, prepareKafka, probeKafka } from './kafka-service.js';
 import type { StackLayout } from './layout.js';
-import { isListening, portOwner } from './ports.js';
+import { isListening, portOwner } from '../process/ports.js';
 
 export interface Service {
   name: string;
-  daemons: DaemonSpec[];
+  daemons: JavaDaemon[];
   prepare(layout: StackLayout, log: (line: string) => void): void;
   /** Resolves to a description when usable; false or a throw when not yet. */
   probe(layout: StackLayout): Promise<string | false>;
@@ -48,7 +48,7 @@ export function services(layout: StackLayout): Service[] {
 export type Log = (line: string) => void;
 export const STARTUP_TIMEOUT_MS = 120_000;
 
-async function ensurePortsFree(daemon: DaemonSpec, host: string): Promise<void> {
+async function ensurePortsFree(daemon: JavaDaemon, host: string): Promise<void> {
   for (const { label, port } of daemon.ports) {
     if (await isListening(host, port)) {
       const owner = portOwner(port);
@@ -67,7 +67,7 @@ export async function stackUp(layout: StackLayout, log: Log, timeoutMs = STARTUP
   const started = Date.now();
   const plan = services(layout).map((service) => ({
     service,
-    states: service.daemons.map((d) => ({ daemon: d, state: daemonState(d) })),
+    states: service.daemons.map((d) => ({ daemon: d, state: processState(d) })),
   }));
   // Every port is checked before anything starts: a taken port must not leave one service half up.
   for (const { daemon, state } of plan.flatMap((p) => p.states)) {
@@ -82,13 +82,13 @@ export async function stackUp(layout: StackLayout, log: Log, timeoutMs = STARTUP
       for (const { daemon, state } of states) {
         if (state.state === 'stale') {
           log(`Removing the stale PID file of ${daemon.name}: ${state.reason}`);
-          removeStaleDaemonPidFile(daemon);
+          removePidFile(daemon);
         }
       }
       service.prepare(layout, log);
       for (const { daemon, state } of states) {
         if (state.state === 'running') continue;
-        const pid = startDaemon(daemon);
+        const pid = startBackground(daemon);
         log(`Started ${daemon.name} (pid ${pid}), log: ${logFile(daemon)}`);
       }
     }
@@ -111,7 +111,7 @@ async function waitUntilHealthy(
   try {
     const description = await waitFor(() => service.probe(layout), {
       giveUpIf: () => {
-        const dead = service.daemons.find((d) => daemonState(d).state !== 'running');
+        const dead = service.daemons.find((d) => processState(d).state !== 'running');
         return dead && `${dead.name} exited during start-up`;
       },
       label: service.name,
@@ -140,8 +140,8 @@ export async function stackDown(layout: StackLayout, log: Log): Promise<void> {
     .flatMap((s) => s.daemons)
     .reverse();
   for (const daemon of daemons) {
-    const before = daemonState(daemon);
-    const outcome = await stopDaemon(daemon);
+    const before = processState(daemon);
+    const outcome = await stopBackground(daemon);
     const pid = before.state === 'running' ? ` (pid ${before.pid})` : '';
     log(`${outcome === 'not running' ? '·' : '✔'} ${daemon.name}${pid}: ${outcome}`);
   }
@@ -177,7 +177,7 @@ export async function stackStatus(layout: StackLayout): Promise<DaemonStatus[]> 
       health = err instanceof Error ? err.message.split('\n')[0] : String(err);
     }
     for (const daemon of service.daemons) {
-      const state = daemonState(daemon);
+      const state = processState(daemon);
       rows.push({
         service: service.name,
         daemon: daemon.name,

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabConfig } from '../../lib/config.js';
 import { LabError, PrerequisiteError } from '../../lib/errors.js';
-import { requireTool } from '../../lib/stack/jars.js';
-import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { requireTool } from '../../lib/process/tools.js';
+import { REPO_ROOT } from '../../lib/paths.js';
 import { timeProcess } from './gnu-time.js';
 
 // 3.5.x runs on Java 17; 3.5.7 is the newest whose Kafka source Maven finds here (not 3.5.8).

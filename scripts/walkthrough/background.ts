@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { logFile, processState, startBackground } from '../../lib/process/background.js';
-import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { REPO_ROOT } from '../../lib/paths.js';
 import type { StepShell } from './shell.js';
 import type { StepEnvironment } from './step.js';
 

@@ -2,7 +2,7 @@
 // recorded for the grade and the report.
 import { $ } from 'zx';
 import { LabError } from '../../lib/errors.js';
-import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { REPO_ROOT } from '../../lib/paths.js';
 
 export interface CommandRecord {
   command: string;

@@ -3,8 +3,8 @@
 // original lab ran them (`docker-compose exec mids ...`).
 import type { LabConfig } from '../../lib/config.js';
 import { relative } from 'node:path';
-import type { BackgroundProcess } from '../../lib/process/background.js';
-import { REPO_ROOT } from '../../lib/stack/layout.js';
+import type { BackgroundProgram } from '../../lib/process/background.js';
+import { REPO_ROOT } from '../../lib/paths.js';
 import type { Command } from './shell.js';
 
 export interface LabTarget {
@@ -16,7 +16,7 @@ export interface LabTarget {
   hadoopFs(args: string[]): Command;
   notebook(output: string): Command;
   /** programs the walkthrough leaves running between steps */
-  background(name: 'game_api' | 'kafka_follower'): BackgroundProcess;
+  background(name: 'game_api' | 'kafka_follower'): BackgroundProgram;
   /** the API as seen from this machine */
   apiUrl: string;
 }
@@ -64,17 +64,15 @@ function localTarget(config: LabConfig, runDir: string, hasKcat: boolean): LabTa
             name,
             dir: runDir,
             cwd: REPO_ROOT,
-            marker: 'labs/game_api.ts',
             command: [process.execPath, '--import', 'tsx', 'labs/game_api.ts'],
           }
         : {
             name,
             dir: runDir,
             cwd: REPO_ROOT,
-            // kcat -u: unbuffered, so the window fills as events arrive; the client id marks the PID as ours
+            // kcat -u: unbuffered, so the window fills as events arrive
             ...(hasKcat
               ? {
-                  marker: 'client.id=game-events-lab-follower',
                   command: [
                     'kcat',
                     '-C',
@@ -91,7 +89,6 @@ function localTarget(config: LabConfig, runDir: string, hasKcat: boolean): LabTa
                   ],
                 }
               : {
-                  marker: 'labs/consume_events.ts',
                   command: [process.execPath, '--import', 'tsx', 'labs/consume_events.ts'],
                 }),
           },
@@ -146,7 +143,7 @@ function composeTarget(config: LabConfig, runDir: string): LabTarget {
         'exec',
         '-T',
         'app',
-        ...inner.command.map((a) => (a === process.execPath ? 'node' : a)),
+        ...inner.command.map((a: string) => (a === process.execPath ? 'node' : a)),
       ];
       return { ...inner, command };
     },

@@ -10,7 +10,7 @@ import { startApiProcess, type ApiProcess } from '../../lib/api/api-process.js';
 import { GAME_ROUTES } from '../../lib/api/routes.js';
 import { loadConfig } from '../../lib/config.js';
 import { countMessages, createTopic, deleteTopic } from '../../lib/kafka/topics.js';
-import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { REPO_ROOT } from '../../lib/paths.js';
 import { waitFor } from '../../lib/wait-for.js';
 import { httpGet } from './support/http-get.js';
 import { kcatLines } from './support/kcat.js';

@@ -7,7 +7,7 @@ import { logLevel } from 'kafkajs';
 import { loadConfig } from '../../lib/config.js';
 import { createKafka } from '../../lib/kafka/client.js';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
-import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { REPO_ROOT } from '../../lib/paths.js';
 
 const run = promisify(execFile);
 export const config = loadConfig();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../lib/config.js';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
 import { stopBackground } from '../../lib/process/background.js';
-import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { REPO_ROOT } from '../../lib/paths.js';
 import { RUN_DIR } from '../../scripts/walkthrough/context.js';
 import { labTarget } from '../../scripts/walkthrough/target.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { findJupyterPython } from '../../kernel-setup/jupyter-python.js';
-import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { REPO_ROOT } from '../../lib/paths.js';
 
 describe('Kernel setup > npm run kernel:install', () => {
   let dataDir: string;

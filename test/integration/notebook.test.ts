@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { executeNotebook, NotebookError } from '../../kernel-setup/execute-notebook.js';
-import { REPO_ROOT } from '../../lib/stack/layout.js';
+import { REPO_ROOT } from '../../lib/paths.js';
 import { EXPECTED, hdfs, testDir, writeTestPurchases } from './notebook-data.js';
 
 interface Output {

@@ -2,8 +2,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { daemonState } from '../../lib/stack/daemon.js';
-import { REPO_ROOT, stackLayout } from '../../lib/stack/layout.js';
+import { processState } from '../../lib/process/background.js';
+import { REPO_ROOT } from '../../lib/paths.js';
+import { stackLayout } from '../../lib/stack/layout.js';
 import { services } from '../../lib/stack/stack.js';
 import { stackJvmPids } from './stack-processes.js';
 
@@ -20,7 +21,7 @@ function stackCommand(command: string) {
 }
 
 const pidsFromFiles = () =>
-  daemons.map((d) => daemonState(d)).map((s) => (s.state === 'running' ? s.pid : s.state));
+  daemons.map((d) => processState(d)).map((s) => (s.state === 'running' ? s.pid : s.state));
 
 describe('Stack > scripts/stack.ts on the running stack', () => {
   it('status reports every daemon running and healthy, exit 0', () => {

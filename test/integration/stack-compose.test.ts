@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { loadConfig } from '../../lib/config.js';
 import { runJavaTool } from '../../lib/stack/daemon.js';
 import { kafkaDaemon } from '../../lib/stack/kafka-service.js';
-import { REPO_ROOT, stackLayout } from '../../lib/stack/layout.js';
+import { REPO_ROOT } from '../../lib/paths.js';
+import { stackLayout } from '../../lib/stack/layout.js';
 
 interface ComposePort {
   target: number;

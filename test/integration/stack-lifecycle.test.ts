@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { PrerequisiteError } from '../../lib/errors.js';
-import { pidFile } from '../../lib/stack/daemon.js';
+import { pidFile } from '../../lib/process/background.js';
 import { kafkaDaemon } from '../../lib/stack/kafka-service.js';
 import { stackLayout, type StackLayout, type StackPorts } from '../../lib/stack/layout.js';
 import { stackDown, stackStatus, stackUp } from '../../lib/stack/stack.js';
@@ -85,7 +85,7 @@ describe('Stack > lifecycle on a throwaway home', () => {
 
   it('cleans a stale PID file with a message and starts anyway', async () => {
     const pid = deadPid();
-    writeFileSync(pidFile(kafkaDaemon(layout)), `${pid}\n`);
+    writeFileSync(pidFile(kafkaDaemon(layout)), JSON.stringify({ pid, started: '1' }));
     const kafkaRow = (await stackStatus(layout)).find((r) => r.daemon === 'kafka');
     assert.equal(
       kafkaRow?.state,

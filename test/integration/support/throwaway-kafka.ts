@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDaemon, stopDaemon } from '../../../lib/stack/daemon.js';
+import { startBackground, stopBackground } from '../../../lib/process/background.js';
 import { kafkaBrokers, kafkaDaemon, prepareKafka, probeKafka } from '../../../lib/stack/kafka-service.js';
 import { DEFAULT_PORTS, stackLayout } from '../../../lib/stack/layout.js';
 import { waitFor } from '../../../lib/wait-for.js';
@@ -38,11 +38,11 @@ export async function throwawayKafka(): Promise<ThrowawayKafka> {
   });
   const daemon = kafkaDaemon(layout);
   prepareKafka(layout, () => undefined);
-  const stop = async () => void (await stopDaemon(daemon, 20_000));
+  const stop = async () => void (await stopBackground(daemon, 20_000));
   return {
     brokers: kafkaBrokers(layout),
     start: async () => {
-      startDaemon(daemon);
+      startBackground(daemon);
       await waitFor(() => probeKafka(layout), {
         label: `the throwaway Kafka broker on ${kafkaBrokers(layout)}`,
         timeoutMs: 90_000,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
 import { isListening, portOwner } from './ports.js';
 
-describe('Stack > ports', () => {
+describe('Process > ports', () => {
   it('sees a port someone listens on, and names the owner', async () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -11,8 +11,7 @@ describe('Stack > ports', () => {
     try {
       assert.equal(await isListening('127.0.0.1', port), true, 'a listening port is taken');
       const owner = portOwner(port);
-      if (owner !== null)
-        assert.match(owner, new RegExp(`\\(pid ${process.pid}\\)`), 'ss names this process');
+      if (owner !== null) assert.match(owner, new RegExp(`\\(pid ${process.pid}\\)`), 'names this process');
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
