@@ -1,33 +1,32 @@
-// Prints every event of the topic from the beginning, one per line: the counterpart of
+// The kafkacat window in TypeScript, for a machine without kcat: every event of the topic from the
+// beginning, one per line, as
 //   kcat -C -b kafka:29092 -t events -o beginning        (keeps following; Ctrl+C to stop)
 //   kcat -C -b kafka:29092 -t events -o beginning -e     (--exit: stops at the end of the topic)
-//   npx tsx labs/consume_events.ts [--topic events] [--exit]
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
+import { runMain } from '../lib/cli.js';
 import { loadConfig } from '../lib/config.js';
-import { describeError } from '../lib/errors.js';
 import { readTopic } from '../lib/kafka/read-topic.js';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const { values } = parseArgs({
-    options: { topic: { type: 'string' }, exit: { type: 'boolean', default: false } },
-  });
-  await readTopic(
-    {
-      topic: values.topic ?? config.kafka.topic,
-      follow: !values.exit,
-      onValues: (lines) => process.stdout.write(`${lines.join('\n')}\n`),
-      stopWhen: Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]),
+runMain(
+  import.meta.url,
+  {
+    command: 'npx tsx labs/consume_events.ts',
+    summary: "kcat -C -o beginning: prints the topic's events from the beginning, then follows it.",
+    options: {
+      topic: { type: 'string', value: 'NAME', help: 'the topic to read (default: events, or $EVENTS_TOPIC)' },
+      exit: { type: 'boolean', help: "stop at the end of the topic, like kcat's -e" },
     },
-    config.kafka,
-  );
-}
-
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(describeError(err));
-    process.exit(1);
+  },
+  async ({ values }) => {
+    const config = loadConfig();
+    await readTopic(
+      {
+        topic: String(values.topic ?? config.kafka.topic),
+        follow: values.exit !== true,
+        onValues: (lines) => process.stdout.write(`${lines.join('\n')}\n`),
+        stopWhen: Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]),
+      },
+      config.kafka,
+    );
   },
 );

@@ -14,8 +14,13 @@ describe('Config > loadConfig', () => {
       port: 9870,
       user: 'student',
       rpcUri: 'hdfs://127.0.0.1:8020',
+      purchasesDir: '/tmp/purchases',
     });
     assert.deepEqual(config.api, { host: '127.0.0.1', port: 5000 });
+  });
+
+  it('takes the purchases directory from PURCHASES_DIR', () => {
+    assert.equal(loadConfig({ PURCHASES_DIR: '/tmp/other' }).hdfs.purchasesDir, '/tmp/other');
   });
 
   it('reads the compose stack from the environment', () => {

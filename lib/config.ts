@@ -8,7 +8,14 @@ export type StackKind = 'local' | 'compose';
 export interface LabConfig {
   stack: StackKind;
   kafka: { brokers: string[]; topic: string; clientId: string };
-  hdfs: { host: string; port: number; user: string; rpcUri: string };
+  hdfs: {
+    host: string;
+    port: number;
+    user: string;
+    rpcUri: string;
+    /** where filtered_writes writes and the notebook reads: the original's /tmp/purchases */
+    purchasesDir: string;
+  };
   api: { host: string; port: number };
 }
 
@@ -65,6 +72,7 @@ export function loadConfig(env: Env = process.env): LabConfig {
       port: port(env, 'WEBHDFS_PORT', 9870),
       user: text(env, 'HDFS_USER', userInfo().username),
       rpcUri: text(env, 'HDFS_URI', `hdfs://${hdfsHost}:8020`),
+      purchasesDir: text(env, 'PURCHASES_DIR', '/tmp/purchases'),
     },
     api: { host: text(env, 'API_HOST', '127.0.0.1'), port: port(env, 'API_PORT', 5000) },
   };

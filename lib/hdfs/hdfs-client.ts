@@ -22,7 +22,7 @@ export class HdfsClient {
   private readonly client: WebHdfsClient;
   readonly endpoint: string;
 
-  constructor(readonly config: LabConfig['hdfs'] = loadConfig().hdfs) {
+  constructor(readonly config: Pick<LabConfig['hdfs'], 'host' | 'port' | 'user'> = loadConfig().hdfs) {
     this.endpoint = `http://${config.host}:${config.port}`;
     // A timeout so a hung NameNode fails the call instead of the lab.
     this.client = webhdfs.createClient(

@@ -5,7 +5,7 @@
 // Records are handed over batch by batch and not kept, so memory stays bounded however big the topic.
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import { PrerequisiteError } from '../errors.js';
+import { missingTopic, topicExistsWith } from './topics.js';
 
 export interface BoundedRecord {
   partition: number;
@@ -35,13 +35,7 @@ export async function captureRanges(kafka: Kafka, topic: string): Promise<Partit
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const topics = await admin.listTopics();
-    if (!topics.includes(topic)) {
-      throw new PrerequisiteError(
-        `Kafka topic "${topic}" does not exist`,
-        'create it (npm run lab:step-2) and send some events (npm run lab:step-5), or pass --topic NAME',
-      );
-    }
+    if (!(await topicExistsWith(admin, topic))) throw missingTopic(topic);
     const offsets = await admin.fetchTopicOffsets(topic);
     return offsets
       .map((o) => ({ partition: o.partition, low: BigInt(o.low), high: BigInt(o.high) }))
@@ -60,8 +54,10 @@ export async function readBounded(
   kafka: Kafka,
   topic: string,
   onRecords: (records: BoundedRecord[]) => void | Promise<void>,
+  onRanges?: (ranges: PartitionRange[]) => void,
 ): Promise<BoundedReadSummary> {
   const ranges = await captureRanges(kafka, topic);
+  onRanges?.(ranges);
   // The next offset to hand over, per partition still being read. A consumer that kafkajs restarts after a
   // retriable error (e.g. "the coordinator is loading" on a fresh broker) fetches from the start again:
   // what was handed over already is skipped, so nothing is handed over twice.
@@ -144,5 +140,61 @@ async function deleteGroup(kafka: Kafka, groupId: string): Promise<void> {
     // the broker expires empty groups on its own
   } finally {
     await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** Thrown into readBounded when the reader of boundedBatches stops early; never reaches the caller. */
+class ReadStopped extends Error {}
+
+/**
+ * readBounded as an async iterable of batches, for a `for await` loop: the next fetch waits until the
+ * loop body has finished with the batch before it, and leaving the loop early ends the read.
+ * `onRanges` is told what will be read before the first batch.
+ */
+export async function* boundedBatches(
+  kafka: Kafka,
+  topic: string,
+  onRanges?: (ranges: PartitionRange[]) => void,
+): AsyncGenerator<BoundedRecord[]> {
+  let handOver: { records: BoundedRecord[]; taken: () => void } | undefined;
+  let wake: (() => void) | undefined;
+  let stopped = false;
+  let outcome: { error?: unknown } | undefined;
+  const reading = readBounded(
+    kafka,
+    topic,
+    (records) =>
+      new Promise<void>((taken, refuse) => {
+        if (stopped) return refuse(new ReadStopped());
+        handOver = { records, taken };
+        wake?.();
+      }),
+    onRanges,
+  ).then(
+    () => (outcome = {}),
+    (error: unknown) => (outcome = { error }),
+  );
+  void reading.finally(() => wake?.());
+  try {
+    for (;;) {
+      if (handOver) {
+        const { records, taken } = handOver;
+        handOver = undefined;
+        yield records;
+        taken();
+        continue;
+      }
+      if (outcome) {
+        if (outcome.error !== undefined) throw outcome.error;
+        return;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    if (!outcome) {
+      stopped = true;
+      handOver?.taken();
+      await reading;
+    }
   }
 }

@@ -1,6 +1,6 @@
 // One way to make a kafkajs client for every lab program, with kafkajs' JSON log lines turned into
 // short readable ones, and one check that turns "connection refused" into what to do about it.
-import { Kafka, logLevel, type Admin, type LogEntry, type KafkaConfig } from 'kafkajs';
+import kafkajs, { Kafka, logLevel, type Admin, type LogEntry, type KafkaConfig } from 'kafkajs';
 import { loadConfig, type LabConfig } from '../config.js';
 import { ServiceUnreachableError } from '../errors.js';
 
@@ -30,6 +30,21 @@ export function createKafka(
     connectionTimeout: 3000,
     retry: options.retry,
   });
+}
+
+// kafkajs' error classes for "no broker answered" (its error classes are not named ESM exports).
+const UNREACHABLE = [
+  kafkajs.KafkaJSConnectionError,
+  kafkajs.KafkaJSBrokerNotFound,
+  kafkajs.KafkaJSRequestTimeoutError,
+];
+
+/** True when the error (or what caused it, through kafkajs' retries) is a broker nobody could reach. */
+export function isUnreachable(err: unknown): boolean {
+  for (let e = err; e instanceof Error; e = (e as { cause?: unknown }).cause) {
+    if (UNREACHABLE.some((kind) => e instanceof kind)) return true;
+  }
+  return false;
 }
 
 export function kafkaUnreachable(brokers: string[], cause?: unknown): ServiceUnreachableError {

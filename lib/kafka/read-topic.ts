@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { logLevel } from 'kafkajs';
 import { loadConfig, type LabConfig } from '../config.js';
-import { PrerequisiteError } from '../errors.js';
 import { readBounded } from './bounded-read.js';
-import { createKafka, kafkaUnreachable, withAdmin } from './client.js';
+import { createKafka, kafkaUnreachable } from './client.js';
+import { requireTopic } from './topics.js';
 
 export interface ReadTopicOptions {
   topic: string;
@@ -23,12 +23,7 @@ export async function readTopic(
   { topic, follow, onValues, stopWhen }: ReadTopicOptions,
   config: LabConfig['kafka'] = loadConfig().kafka,
 ): Promise<void> {
-  const exists = await withAdmin(config, async (admin) => (await admin.listTopics()).includes(topic));
-  if (!exists)
-    throw new PrerequisiteError(
-      `the topic ${topic} does not exist`,
-      'create it: `npx tsx labs/create_topic.ts`',
-    );
+  await requireTopic(topic, config);
   const kafka = createKafka(config, { level: logLevel.NOTHING });
   if (!follow) {
     await readBounded(kafka, topic, (records) => onValues(records.map((r) => r.value ?? '')));

@@ -1,7 +1,36 @@
 // Topic administration the lab needs: create (idempotent, like `kafka-topics --create --if-not-exists`),
-// delete (tests clean up after themselves) and count the messages a topic holds.
+// does it exist (one question, one message), delete (tests clean up after themselves) and count the
+// messages a topic holds.
+import type { Admin } from 'kafkajs';
 import { loadConfig, type LabConfig } from '../config.js';
+import { PrerequisiteError } from '../errors.js';
 import { withAdmin } from './client.js';
+
+export const topicExistsWith = async (admin: Admin, topic: string) =>
+  (await admin.listTopics()).includes(topic);
+
+export function topicExists(
+  topic: string,
+  config: LabConfig['kafka'] = loadConfig().kafka,
+): Promise<boolean> {
+  return withAdmin(config, (admin) => topicExistsWith(admin, topic));
+}
+
+/** The lab's one message for a missing topic: what to run to create it. */
+export function missingTopic(topic: string): PrerequisiteError {
+  return new PrerequisiteError(
+    `the Kafka topic "${topic}" does not exist`,
+    'create it with `npm run lab:step-2` (labs/create_topic.ts), send events with `npm run lab:step-5`, or pass --topic NAME',
+  );
+}
+
+/** Throws missingTopic() unless the topic exists. */
+export async function requireTopic(
+  topic: string,
+  config: LabConfig['kafka'] = loadConfig().kafka,
+): Promise<void> {
+  if (!(await topicExists(topic, config))) throw missingTopic(topic);
+}
 
 export interface TopicSpec {
   topic: string;
@@ -28,7 +57,7 @@ export async function deleteTopic(
   config: LabConfig['kafka'] = loadConfig().kafka,
 ): Promise<void> {
   await withAdmin(config, async (admin) => {
-    if ((await admin.listTopics()).includes(topic)) await admin.deleteTopics({ topics: [topic] });
+    if (await topicExistsWith(admin, topic)) await admin.deleteTopics({ topics: [topic] });
   });
 }
 

@@ -49,7 +49,6 @@ export function hdfsClientFor(layout: StackLayout): HdfsClient {
     host: layout.host,
     port: layout.ports.namenodeHttp,
     user: loadConfig().hdfs.user,
-    rpcUri: `hdfs://${layout.host}:${layout.ports.namenodeRpc}`,
   });
 }
 
