@@ -21,7 +21,7 @@ import { createKafka } from '../lib/kafka/client.js';
 import { createTopic, deleteTopic } from '../lib/kafka/topics.js';
 import { HdfsClient } from '../lib/hdfs/hdfs-client.js';
 import { NdjsonSpool } from '../lib/parquet/ndjson.js';
-import { PARQUET_WRITERS } from '../lib/jobs/filtered-writes.js';
+import { PARQUET_WRITERS } from '../lib/parquet/write-parquet.js';
 import { sparkTimestampString } from '../lib/spark/timestamp.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { timeProcess } from './bench/gnu-time.js';

@@ -1,97 +1,63 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPurchase, mungeEvent, parseEventValue, toRow, type GameEvent } from './event.js';
-import { EventExtractor } from './extract.js';
+import { MAX_FIELDS, parseEvent } from './event.js';
 
 const SWORD =
   '{"Host": "user1.comcast.com", "event_type": "purchase_sword", "Accept": "*/*", "User-Agent": "ApacheBench/2.3"}';
-const record = (value: string | null, offset = '0') => ({
-  partition: 0,
-  offset,
-  value,
-  timestamp: String(Date.UTC(2018, 7, 2, 4, 13, 14, 123)),
-});
 
 describe('Events > parse', () => {
   it('accepts a JSON object with an event_type', () => {
-    const parsed = parseEventValue(SWORD);
-    assert.ok(parsed.ok && parsed.event.event_type === 'purchase_sword', 'parsed event');
+    const parsed = parseEvent(SWORD);
+    assert.ok(parsed.ok, 'parsed');
+    assert.deepEqual({ ...parsed.event }, JSON.parse(SWORD), 'every field as sent');
+  });
+
+  it('keeps non-string values as their JSON text and null as null', () => {
+    const parsed = parseEvent('{"event_type": "x", "n": 3, "nested": {"a": [1]}, "gone": null}');
+    assert.ok(parsed.ok, 'parsed');
+    assert.deepEqual({ ...parsed.event }, { event_type: 'x', n: '3', nested: '{"a":[1]}', gone: null });
+  });
+
+  it('keeps a field called __proto__ as a field, never as a prototype', () => {
+    const parsed = parseEvent('{"event_type": "x", "__proto__": {"polluted": "yes"}}');
+    assert.ok(parsed.ok, 'parsed');
+    assert.equal(parsed.event.__proto__, '{"polluted":"yes"}', 'a string field');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype untouched');
   });
 
   for (const [value, reason] of [
-    ['not json', 'not JSON'],
-    ['[1,2]', 'not a JSON object'],
-    ['"text"', 'not a JSON object'],
-    ['null', 'not a JSON object'],
-    ['{"Host": "x"}', 'no event_type'],
-    ['{"event_type": 3}', 'no event_type'],
-    [null, 'empty value (null)'],
+    ['not json', /^not JSON$/],
+    ['[1,2]', /^not a JSON object$/],
+    ['"text"', /^not a JSON object$/],
+    ['null', /^not a JSON object$/],
+    ['{"Host": "x"}', /^no event_type$/],
+    ['{"event_type": 3}', /^no event_type$/],
+    [null, /^empty value \(null\)$/],
+    ['{"event_type": "x", "timestamp": "1"}', /"timestamp": the jobs add Kafka's timestamp/],
+    ['{"event_type": "x", "Timestamp": "1"}', /"Timestamp": the jobs add Kafka's timestamp/],
+    ['{"event_type": "x", "Host": "a", "host": "b"}', /"Host" and "host" differ only in letter case/],
+    ['{"event_type": "x", "Accept": "a", "ACCEPT": "b"}', /"Accept" and "ACCEPT" differ only/],
+    ['{"event_type": "x", "EVENT_TYPE": "y"}', /"event_type" and "EVENT_TYPE" differ only/],
+    ['{"event_type": "x", "": "empty"}', /a field with an empty name/],
+    [
+      `{"event_type": "x", "a": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+      /the value of "a" is nested too deeply/,
+    ],
   ] as const) {
-    it(`rejects ${JSON.stringify(value)} as ${reason}`, () => {
-      assert.deepEqual(parseEventValue(value), { ok: false, reason }, 'reason given');
+    it(`rejects ${JSON.stringify(value)?.slice(0, 60)}`, () => {
+      const parsed = parseEvent(value);
+      assert.equal(parsed.ok, false, 'rejected');
+      assert.match(parsed.ok ? '' : parsed.reason, reason, 'with the reason');
     });
   }
-});
 
-describe('Events > UDFs', () => {
-  const event: GameEvent = { event_type: 'purchase_sword', Host: 'user1.comcast.com' };
-
-  it('munge_event sets Host to moe and Cache-Control to no-cache', () => {
-    assert.deepEqual(
-      mungeEvent(event),
-      { event_type: 'purchase_sword', Host: 'moe', 'Cache-Control': 'no-cache' },
-      'munged',
-    );
-  });
-
-  it('munge_event leaves its input alone', () => {
-    mungeEvent(event);
-    assert.equal(event.Host, 'user1.comcast.com', 'input unchanged');
-  });
-
-  it('is_purchase is true for purchase_sword only', () => {
-    assert.equal(isPurchase(event), true, 'sword');
-    assert.equal(isPurchase({ event_type: 'purchase_shield' }), false, 'shield');
-  });
-});
-
-describe('Events > Row', () => {
-  it('adds the timestamp and keeps non-string values as JSON text', () => {
-    assert.deepEqual(
-      toRow({ event_type: 'x', n: 3, nested: { a: 1 }, gone: null }, '2018-08-02 04:13:14.123'),
-      { event_type: 'x', n: '3', nested: '{"a":1}', gone: null, timestamp: '2018-08-02 04:13:14.123' },
-      'row',
-    );
-  });
-
-  it("lets Kafka's timestamp win over an event's own", () => {
-    assert.equal(
-      toRow({ event_type: 'x', timestamp: 'mine' }, 'kafka').timestamp,
-      'kafka',
-      'Kafka timestamp',
-    );
-  });
-});
-
-describe('Events > extract', () => {
-  it('counts read, kept and rejected records, with offsets', () => {
-    const extractor = new EventExtractor({ keep: isPurchase, timeZone: 'UTC' });
-    const rows = [record(SWORD, '0'), record('nope', '1'), record('{"event_type":"join_guild"}', '2')].map(
-      (r) => extractor.extract(r),
-    );
-    assert.equal(rows[0]?.timestamp, '2018-08-02 04:13:14.123', 'Spark timestamp text');
-    assert.equal(rows.filter(Boolean).length, 1, 'one row kept');
-    assert.deepEqual(
-      [extractor.read, extractor.kept, extractor.rejects.count],
-      [3, 1, 1],
-      'read, kept, rejected',
-    );
-    assert.equal(extractor.rejects.describe(), 'partition 0 offset 1: not JSON', 'reject described');
-  });
-
-  it('lists the first rejects and counts the rest', () => {
-    const extractor = new EventExtractor();
-    for (let i = 0; i < 25; i++) extractor.extract(record('x', String(i)));
-    assert.match(extractor.rejects.describe(), /offset 19: not JSON; and 5 more$/, 'bounded list');
+  it(`rejects more than ${MAX_FIELDS} fields, and takes ${MAX_FIELDS}`, () => {
+    const fields = (n: number) =>
+      JSON.stringify(
+        Object.fromEntries([['event_type', 'x'], ...Array.from({ length: n - 1 }, (_, i) => [`f${i}`, 'v'])]),
+      );
+    assert.equal(parseEvent(fields(MAX_FIELDS)).ok, true, `${MAX_FIELDS} fields`);
+    const parsed = parseEvent(fields(MAX_FIELDS + 1));
+    assert.match(parsed.ok ? '' : parsed.reason, /101 fields, more than the 100/, 'too many');
   });
 });

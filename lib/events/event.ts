@@ -1,41 +1,28 @@
-// A game event as the API wrote it to Kafka: a JSON object with an `event_type` and the request's
-// headers. The jobs' UDFs (munge_event, is_purchase) and the Row building work on these.
+// A game event as the jobs read it from Kafka: a JSON object with a string `event_type`, each field a
+// column of the jobs' rows. Whatever a record holds, parsing it never throws: it is an event, or it is
+// rejected with a reason (counted and listed by offset, never fatal). The rules, and why
+// (docs/reliability.md has the table):
+// - not JSON, not an object, no string event_type: the original's json.loads / event['event_type']
+//   would have crashed the whole Spark job;
+// - a field named `timestamp` (in any letter case): the jobs add Kafka's timestamp under that name, and
+//   Python's Row(timestamp=…, **event) raises on the duplicate;
+// - two fields whose names differ only in letter case (`Host` and `host`): Spark SQL and DuckDB compare
+//   column names without case, so such a row cannot be stored;
+// - an empty field name, or more than MAX_FIELDS fields: no column can be made of it;
+// - a value nested too deeply to turn into text.
+// Values that are not strings are kept as their JSON text (every column is a string, as in the lab's
+// data); null stays null.
 
-export type GameEvent = Record<string, unknown> & { event_type: string };
+export type GameEvent = Readonly<Record<string, string | null>> & { readonly event_type: string };
 
 export type ParseResult = { ok: true; event: GameEvent } | { ok: false; reason: string };
 
-/**
- * A Kafka value as an event, or why it is not one. The original's json.loads would have crashed the
- * whole Spark job on any of these; here they are rejected one by one.
- */
-export function parseEventValue(value: string | null): ParseResult {
-  if (value === null) return { ok: false, reason: 'empty value (null)' };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return { ok: false, reason: 'not JSON' };
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { ok: false, reason: 'not a JSON object' };
-  }
-  const eventType = (parsed as Record<string, unknown>).event_type;
-  if (typeof eventType !== 'string') return { ok: false, reason: 'no event_type' };
-  return { ok: true, event: parsed as GameEvent };
-}
+export const MAX_FIELDS = 100;
 
-/** separate_events' UDF: every event claims the same host and no caching. */
-export function mungeEvent(event: GameEvent): GameEvent {
-  return { ...event, Host: 'moe', 'Cache-Control': 'no-cache' };
-}
+/** The column the jobs add (Kafka's record timestamp): no event may bring its own. */
+export const TIMESTAMP_COLUMN = 'timestamp';
 
-/** just_filtering's and filtered_writes' UDF. */
-export function isPurchase(event: GameEvent): boolean {
-  return event.event_type === 'purchase_sword';
-}
-
-export type Row = Record<string, string | null>;
+const reject = (reason: string): ParseResult => ({ ok: false, reason });
 
 /** A value as a string column holds it: strings as they are, anything else as its JSON text. */
 function columnValue(value: unknown): string | null {
@@ -43,13 +30,47 @@ function columnValue(value: unknown): string | null {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/**
- * `Row(timestamp=r.timestamp, **json.loads(raw))`: the event's fields plus Kafka's timestamp (already
- * cast to string). Python would refuse an event with its own `timestamp` key; Kafka's wins here.
- */
-export function toRow(event: GameEvent, timestamp: string): Row {
-  const row: Row = {};
-  for (const [name, value] of Object.entries(event)) row[name] = columnValue(value);
-  row.timestamp = timestamp;
-  return row;
+/** Why these field names cannot be columns of one row, or undefined when they can. */
+export function fieldNamesProblem(names: readonly string[]): string | undefined {
+  if (names.length > MAX_FIELDS) return `${names.length} fields, more than the ${MAX_FIELDS} a row may have`;
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    if (name === '') return 'a field with an empty name';
+    const key = name.toLowerCase();
+    if (key === TIMESTAMP_COLUMN) return `a field "${name}": the jobs add Kafka's timestamp under that name`;
+    const other = seen.get(key);
+    if (other !== undefined)
+      return `fields "${other}" and "${name}" differ only in letter case (Spark SQL and DuckDB compare column names without case)`;
+    seen.set(key, name);
+  }
+  return undefined;
+}
+
+/** A Kafka value (as text) as an event, or why it is not one. */
+export function parseEvent(value: string | null): ParseResult {
+  if (value === null) return reject('empty value (null)');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return reject('not JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return reject('not a JSON object');
+  }
+  const fields = parsed as Record<string, unknown>;
+  if (typeof fields.event_type !== 'string') return reject('no event_type');
+  const names = Object.keys(fields);
+  const problem = fieldNamesProblem(names);
+  if (problem) return reject(problem);
+  // A null-prototype object: a field called __proto__ is a field like any other, never a prototype.
+  const event = Object.create(null) as Record<string, string | null>;
+  for (const name of names) {
+    try {
+      event[name] = columnValue(fields[name]);
+    } catch {
+      return reject(`the value of "${name}" is nested too deeply to store`);
+    }
+  }
+  return { ok: true, event: event as GameEvent };
 }

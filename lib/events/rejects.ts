@@ -21,14 +21,12 @@ export class RejectLog {
   get records(): readonly RejectedRecord[] {
     return this.kept;
   }
+}
 
-  /** `partition 0 offset 40: not JSON; …` plus `and N more` past the listed ones; '' when none. */
-  describe(): string {
-    if (this.count === 0) return '';
-    const listed = this.kept
-      .map((r) => `partition ${r.partition} offset ${r.offset}: ${r.reason}`)
-      .join('; ');
-    const more = this.count - this.kept.length;
-    return more > 0 ? `${listed}; and ${more} more` : listed;
-  }
+/** `partition 0 offset 40: not JSON; …` plus `and N more` past the listed ones; '' when none. */
+export function describeRejects(listed: readonly RejectedRecord[], count: number): string {
+  if (count === 0) return '';
+  const text = listed.map((r) => `partition ${r.partition} offset ${r.offset}: ${r.reason}`).join('; ');
+  const more = count - listed.length;
+  return more > 0 ? `${text}; and ${more} more` : text;
 }

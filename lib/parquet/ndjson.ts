@@ -1,9 +1,8 @@
 // Rows streamed to a local newline-delimited JSON file: the spool between the Kafka read and the
 // Parquet writer, which needs the whole schema (the union of fields) before it writes the first row.
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { createReadStream } from 'node:fs';
 
 export class NdjsonSpool {
   private readonly stream: WriteStream;
@@ -19,9 +18,12 @@ export class NdjsonSpool {
     if (!this.stream.write(`${JSON.stringify(row)}\n`)) await once(this.stream, 'drain');
   }
 
+  /** Flushes and closes the file; harmless when closed already. */
   async close(): Promise<void> {
+    if (this.stream.writableFinished) return;
+    const finished = once(this.stream, 'finish');
     this.stream.end();
-    await once(this.stream, 'finish');
+    await finished;
   }
 }
 

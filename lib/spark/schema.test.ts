@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { inferSchema, printSchemaString, SchemaUnion } from './schema.js';
+import { printSchemaString, SchemaUnion } from './schema.js';
+
+const inferSchema = (rows: Record<string, unknown>[]) => {
+  const union = new SchemaUnion();
+  for (const row of rows) union.add(row);
+  return union.fields();
+};
 
 describe('Spark > schema', () => {
   it('sorts the fields as Spark 2 Row(**kwargs) did: by code point, capitals first', () => {

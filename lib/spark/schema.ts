@@ -39,21 +39,9 @@ export class SchemaUnion {
   }
 }
 
-/** The union of the rows' fields, sorted as Spark 2's Row(**kwargs) sorted them; all nullable strings. */
-export function inferSchema(rows: Iterable<Record<string, unknown>>): SchemaField[] {
-  const union = new SchemaUnion();
-  for (const row of rows) union.add(row);
-  return union.fields();
-}
-
 /** Spark's StructType.treeString: `root` then ` |-- name: type (nullable = true)` per field. */
 export function printSchemaString(fields: SchemaField[]): string {
   return (
     ['root', ...fields.map((f) => ` |-- ${f.name}: ${f.type} (nullable = ${f.nullable})`)].join('\n') + '\n'
   );
-}
-
-/** Prints the schema as PySpark's `df.printSchema()` does. */
-export function printSchema(fields: SchemaField[]): void {
-  console.log(printSchemaString(fields));
 }

@@ -85,8 +85,3 @@ export function showString(
   if (rows.length > numRows) text += `only showing top ${numRows} ${numRows === 1 ? 'row' : 'rows'}\n`;
   return text;
 }
-
-/** Prints the table as PySpark's `df.show()` does (its print adds one more newline). */
-export function show(rows: Record<string, unknown>[], columns: string[], options?: ShowOptions): void {
-  console.log(showString(rows, columns, options));
-}

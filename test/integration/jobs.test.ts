@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { parseSchemaFields, parseShowTables } from '../../lib/walkthrough/evidence.js';
+import { parseSchemaFields, parseShowTables } from '../support/spark-text.js';
 import { readParquetWithDuckDb, readParquetWithParquetjs } from '../../lib/parquet/readers.js';
-import { filteredWrites } from '../../lib/jobs/filtered-writes.js';
+import { ParquetSpool, writeParquet } from '../../lib/parquet/write-parquet.js';
+import { Row, RowFrame } from '../../lib/spark/row-frame.js';
+import type { GameEvent } from '../../lib/events/event.js';
 import {
-  config,
   createTopic,
   deleteTopic,
   hdfs,
@@ -225,22 +226,26 @@ describe('Jobs > the three batch jobs on the real stack', () => {
       const beforePart = before.find((n) => n.startsWith('part-'))?.split(' ')[0] ?? '';
       const oldBytes = await hdfs.readFile(posix.join(output, beforePart));
       let tempSeen = '';
-      await assert.rejects(
-        filteredWrites({
-          topic,
-          output,
-          config,
-          print: () => undefined,
-          hooks: {
-            beforeSwap: async (temp) => {
-              tempSeen = temp;
-              throw new Error('injected failure between upload and swap');
+      const spool = await ParquetSpool.create();
+      try {
+        const frame = new RowFrame({ sink: spool });
+        await frame.add(Row(timestampText(0), LATE_SWORD as unknown as GameEvent));
+        await assert.rejects(
+          writeParquet(frame, spool, output, {
+            hdfs,
+            hooks: {
+              beforeSwap: async (temp) => {
+                tempSeen = temp;
+                throw new Error('injected failure between upload and swap');
+              },
             },
-          },
-        }),
-        /injected failure/,
-        'the job fails',
-      );
+          }),
+          /injected failure/,
+          'the write fails',
+        );
+      } finally {
+        await spool.remove();
+      }
       assert.match(
         posix.basename(tempSeen),
         /^\.purchases-.+\.tmp$/,
