@@ -1,32 +1,89 @@
-// The game API: game_api.py on express + kafkajs. Every game route turns the request into an event (its
-// event_type and the request headers) and answers 200 only once Kafka has acknowledged that event;
-// when Kafka is away it answers 503 and keeps trying to get it back.
+// game_api.py in TypeScript, on express + kafkajs: every route turns the request into an event on Kafka.
 //   npx tsx labs/game_api.ts [--host 127.0.0.1] [--port 5000] [--topic events]
-import { once } from 'node:events';
-import { parseArgs } from 'node:util';
+// The routes and their texts are the original's, plus the course's knife route (its event carries a
+// `description`, a second schema for the batch jobs). Where it differs on purpose: a route answers only
+// once Kafka has acknowledged its event (503 while Kafka is away, and it recovers by itself), and
+// credentials and oversized headers never reach the topic (lib/api/event.ts).
+import type { IncomingMessage } from 'node:http';
 import { AccessLog } from '../lib/api/access-log.js';
-import { BatchSender, DEFAULT_BATCH_OPTIONS } from '../lib/api/batch-sender.js';
-import { ConnectionCounter, createGameServer } from '../lib/api/server.js';
+import { DEFAULT_BATCH_OPTIONS, TopicBatches } from '../lib/api/batch-sender.js';
+import { buildEvent, serializeEvent } from '../lib/api/event.js';
+import { GameApi } from '../lib/api/game-api.js';
+import { runMain } from '../lib/cli.js';
 import { loadConfig } from '../lib/config.js';
-import { ConfigError, describeError } from '../lib/errors.js';
+import { ConfigError } from '../lib/errors.js';
 import { EventProducer, type ProducerState } from '../lib/kafka/event-producer.js';
 
-function options() {
-  const config = loadConfig();
-  const { values } = parseArgs({
-    options: { host: { type: 'string' }, port: { type: 'string' }, topic: { type: 'string' } },
+export function gameApi(config = loadConfig(), topic = config.kafka.topic) {
+  const brokers = config.kafka.brokers.join(',');
+  // producer = KafkaProducer(bootstrap_servers='kafka:29092')
+  const producer = new EventProducer(config.kafka, {
+    onStateChange: (state) => console.error(describeState(state, brokers)),
   });
-  const port = values.port === undefined ? config.api.port : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(
-      `--port ${values.port} is not a TCP port`,
-      'use a number from 0 (any free port) to 65535',
-    );
+  const log = new AccessLog((text) => process.stdout.write(text));
+  // app = Flask(__name__)
+  const app = new GameApi({
+    log,
+    health: async () => ({ ok: producer.state.kind === 'connected', detail: { kafka: producer.state.kind } }),
+  });
+  // Concurrent requests share one acknowledged send (see lib/api/batch-sender.ts).
+  const events = new TopicBatches((to, values) => producer.send(to, values), {
+    ...DEFAULT_BATCH_OPTIONS,
+    mostWaiting: () => app.openConnections,
+  });
+
+  async function log_to_kafka(topic: string, event: Record<string, string>, request: IncomingMessage) {
+    // event.update(request.headers); producer.send(topic, json.dumps(event).encode())
+    await events.send(topic, serializeEvent(buildEvent(event, request.rawHeaders)));
   }
+
+  app.route('/', async (request) => {
+    const default_event = { event_type: 'default' };
+    await log_to_kafka(topic, default_event, request);
+    return 'This is the default response!\n';
+  });
+
+  app.route('/purchase_a_sword', async (request) => {
+    const purchase_sword_event = { event_type: 'purchase_sword' };
+    await log_to_kafka(topic, purchase_sword_event, request);
+    return 'Sword Purchased!\n';
+  });
+
+  app.route('/purchase_a_shield', async (request) => {
+    const purchase_shield_event = { event_type: 'purchase_shield' };
+    await log_to_kafka(topic, purchase_shield_event, request);
+    return 'Shield Purchased!\n';
+  });
+
+  app.route('/join_a_guild', async (request) => {
+    const join_guild_event = { event_type: 'join_guild' };
+    await log_to_kafka(topic, join_guild_event, request);
+    return 'You Have Joined A Guild!\n';
+  });
+
+  app.route('/purchase_a_knife', async (request) => {
+    const purchase_knife_event = { event_type: 'purchase_knife', description: 'very sharp knife' };
+    await log_to_kafka(topic, purchase_knife_event, request);
+    return 'Knife Purchased!\n';
+  });
+
   return {
-    ...config,
-    api: { host: values.host ?? config.api.host, port },
-    topic: values.topic ?? config.kafka.topic,
+    app,
+    /** connects to Kafka in the background and listens; returns the port */
+    async start(host: string, port: number): Promise<number> {
+      producer.start();
+      const listening = await app.listen(host, port);
+      console.log(` * Serving the game API, events to topic "${topic}" on ${brokers}`);
+      console.log(` * Running on http://${host}:${listening}/ (Press CTRL+C to quit)`);
+      return listening;
+    },
+    /** answers every accepted request (its event acknowledged or refused), then disconnects */
+    async stop(): Promise<void> {
+      await app.close();
+      await events.drain();
+      log.flush();
+      await producer.stop();
+    },
   };
 }
 
@@ -37,57 +94,40 @@ function describeState(state: ProducerState, brokers: string): string {
   return ` * Connecting to Kafka at ${brokers}`;
 }
 
-async function main(): Promise<void> {
-  const config = options();
-  const brokers = config.kafka.brokers.join(',');
-  const producer = new EventProducer(config.kafka, {
-    onStateChange: (state) => console.error(describeState(state, brokers)),
-  });
-  const connections = new ConnectionCounter();
-  const events = new BatchSender((values) => producer.send(config.topic, values), {
-    ...DEFAULT_BATCH_OPTIONS,
-    mostWaiting: () => connections.open,
-  });
-  const log = new AccessLog((text) => process.stdout.write(text));
-  const server = createGameServer({
-    events,
-    log,
-    kafkaState: () => producer.state,
-  });
-
-  connections.track(server);
-  producer.start();
-  server.listen(config.api.port, config.api.host);
-  await once(server, 'listening').catch((err: NodeJS.ErrnoException) => {
-    const where = `${config.api.host}:${config.api.port}`;
-    if (err.code === 'EADDRINUSE')
+runMain(
+  import.meta.url,
+  {
+    command: 'npx tsx labs/game_api.ts',
+    summary: 'game_api.py: the game API; every request becomes an event on the Kafka topic.',
+    options: {
+      host: { type: 'string', value: 'ADDRESS', help: 'where to listen (default: 127.0.0.1, or $API_HOST)' },
+      port: {
+        type: 'string',
+        value: 'PORT',
+        help: 'the TCP port, 0 for any free one (default: 5000, or $API_PORT)',
+      },
+      topic: {
+        type: 'string',
+        value: 'NAME',
+        help: 'the topic to write (default: events, or $EVENTS_TOPIC)',
+      },
+    },
+  },
+  async ({ values }) => {
+    const config = loadConfig();
+    const port = values.port === undefined ? config.api.port : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new ConfigError(
-        `${where} is already in use`,
-        'stop what runs there, or choose --port / API_PORT',
+        `--port ${values.port} is not a TCP port`,
+        'use a number from 0 (any free port) to 65535',
       );
-    throw err;
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.api.port;
-  console.log(` * Serving the game API, events to topic "${config.topic}" on ${brokers}`);
-  console.log(` * Running on http://${config.api.host}:${port}/ (Press CTRL+C to quit)`);
-
-  // Stop accepting; keep serving the requests already accepted (their events still go to Kafka) until their
-  // connections end, cutting off after a few seconds; send what is left, then leave.
-  await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
-  const closed = new Promise((resolve) => server.close(resolve));
-  const cutOff = setTimeout(() => server.closeAllConnections(), 5000);
-  await closed;
-  clearTimeout(cutOff);
-  await events.drain();
-  log.flush();
-  await producer.stop();
-}
-
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(describeError(err));
-    process.exit(1);
+    }
+    const api = gameApi(config, String(values.topic ?? config.kafka.topic));
+    await api.start(String(values.host ?? config.api.host), port);
+    await new Promise((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await api.stop();
   },
 );

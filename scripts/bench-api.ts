@@ -14,12 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseAbReport, runAb, type AbReport } from '../lib/api/ab.js';
 import { startApiProcess } from '../lib/api/api-process.js';
-import { GAME_ROUTES } from '../lib/api/routes.js';
 import { loadConfig } from '../lib/config.js';
 import { describeError, LabError } from '../lib/errors.js';
 import { countMessages, createTopic, deleteTopic } from '../lib/kafka/topics.js';
 
-const ROUTE = GAME_ROUTES.find((r) => r.path === '/purchase_a_sword')!;
+const ROUTE = { path: '/purchase_a_sword', body: 'Sword Purchased!\n' };
 
 /** The ceiling: the least a server can do to answer the same text, in its own process like the API. */
 function serveCeiling(): void {

@@ -81,3 +81,27 @@ export class BatchSender {
     });
   }
 }
+
+/** One BatchSender per topic, made on first use: `send(topic, value)` as kafka-python's producer has it. */
+export class TopicBatches {
+  private readonly senders = new Map<string, BatchSender>();
+
+  constructor(
+    private readonly sendBatch: (topic: string, values: string[]) => Promise<void>,
+    private readonly options: BatchOptions = DEFAULT_BATCH_OPTIONS,
+  ) {}
+
+  send(topic: string, value: string): Promise<void> {
+    let sender = this.senders.get(topic);
+    if (!sender) {
+      sender = new BatchSender((values) => this.sendBatch(topic, values), this.options);
+      this.senders.set(topic, sender);
+    }
+    return sender.send(value);
+  }
+
+  /** Sends everything queued for every topic and waits for the acknowledgements. */
+  async drain(): Promise<void> {
+    await Promise.all([...this.senders.values()].map((sender) => sender.drain()));
+  }
+}

@@ -7,15 +7,26 @@ import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { parseAbReport, runAb } from '../../lib/api/ab.js';
 import { startApiProcess, type ApiProcess } from '../../lib/api/api-process.js';
-import { GAME_ROUTES } from '../../lib/api/routes.js';
 import { loadConfig } from '../../lib/config.js';
 import { countMessages, createTopic, deleteTopic } from '../../lib/kafka/topics.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { waitFor } from '../../lib/wait-for.js';
-import { httpGet } from './support/http-get.js';
-import { kcatLines } from './support/kcat.js';
+import { httpGet } from '../support/http-get.js';
+import { kcatLines } from '../support/kcat.js';
 
 const config = loadConfig();
+// game_api.py's routes, their events and their texts (plus the course's knife route)
+const GAME_ROUTES = [
+  { path: '/', event: { event_type: 'default' }, body: 'This is the default response!\n' },
+  { path: '/purchase_a_sword', event: { event_type: 'purchase_sword' }, body: 'Sword Purchased!\n' },
+  { path: '/purchase_a_shield', event: { event_type: 'purchase_shield' }, body: 'Shield Purchased!\n' },
+  { path: '/join_a_guild', event: { event_type: 'join_guild' }, body: 'You Have Joined A Guild!\n' },
+  {
+    path: '/purchase_a_knife',
+    event: { event_type: 'purchase_knife', description: 'very sharp knife' },
+    body: 'Knife Purchased!\n',
+  },
+];
 const topic = `test-api-${randomBytes(4).toString('hex')}`;
 const HOST = 'user1.comcast.com';
 
@@ -105,7 +116,7 @@ describe('labs > game_api (real broker, real ab, real kcat)', () => {
     const before = await countMessages(topic, config.kafka);
     const response = await httpGet(`${api.url}/healthz`);
     assert.equal(response.status, 200, 'status');
-    assert.deepEqual(JSON.parse(response.body), { kafka: 'connected' }, 'body');
+    assert.deepEqual(JSON.parse(response.body), { kafka: 'connected', pid: api.child.pid }, 'body');
     assert.equal(await countMessages(topic, config.kafka), before, 'no event added');
     await new Promise((resolve) => setTimeout(resolve, 100)); // the log is written at the end of the turn
     assert.ok(
