@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, PrerequisiteError } from '../lib/errors.js';
-import { findJupyterPython } from './jupyter-python.js';
+import { findJupyterPython } from '../lib/jupyter/python.js';
 import { REPO_ROOT } from '../lib/paths.js';
-import { checkNodeVersion, installKernelSpec, tslabBinary } from './kernelspec.js';
+import { checkNodeVersion, installKernelSpec, tslabBinary } from '../lib/jupyter/kernelspec.js';
 
 function main(): void {
   checkNodeVersion();

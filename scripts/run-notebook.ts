@@ -1,25 +1,33 @@
-#!/usr/bin/env tsx
 // npm run notebook:run [-- --output <file>] [--input <notebook>]
 // Executes notebooks/querying-purchases.ipynb with the real tslab kernel and writes its outputs back
 // (or to --output): how the committed notebook's outputs are made. The kernel reads PURCHASES_DIR
 // (default /tmp/purchases) and the WEBHDFS_* settings from this environment.
 import { join, relative } from 'node:path';
-import { argv } from 'zx';
-import { describeError } from '../lib/errors.js';
+import { runMain } from '../lib/cli.js';
+import { executeNotebook } from '../lib/jupyter/execute.js';
 import { REPO_ROOT } from '../lib/paths.js';
-import { executeNotebook } from '../kernel-setup/execute-notebook.js';
 
-const PURCHASES_NOTEBOOK = join(REPO_ROOT, 'notebooks', 'querying-purchases.ipynb');
-
-const input = String(argv.input ?? PURCHASES_NOTEBOOK);
-const output = String(argv.output ?? input);
-console.log(
-  `$ jupyter nbconvert --execute ${relative(process.cwd(), input)} (kernel tslab) → ${relative(process.cwd(), output)}`,
+runMain(
+  import.meta.url,
+  {
+    command: 'npm run notebook:run --',
+    summary: 'Runs a notebook headless with the tslab kernel (nbconvert) and writes it with its outputs.',
+    options: {
+      input: { type: 'string', value: 'NOTEBOOK', help: 'default: notebooks/querying-purchases.ipynb' },
+      output: {
+        type: 'string',
+        value: 'FILE',
+        help: 'where the executed notebook goes (default: the input)',
+      },
+    },
+  },
+  async ({ values }) => {
+    const input = String(values.input ?? join(REPO_ROOT, 'notebooks', 'querying-purchases.ipynb'));
+    const output = String(values.output ?? input);
+    console.log(
+      `$ jupyter nbconvert --execute ${relative(process.cwd(), input)} (kernel tslab) → ${relative(process.cwd(), output)}`,
+    );
+    await executeNotebook({ input, output });
+    console.log(`✔ executed; outputs written to ${output}`);
+  },
 );
-try {
-  await executeNotebook({ input, output });
-  console.log(`✔ executed; outputs written to ${output}`);
-} catch (err) {
-  console.error(`✘ ${describeError(err)}`);
-  process.exit(1);
-}

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { findJupyterPython } from '../../kernel-setup/jupyter-python.js';
+import { findJupyterPython } from '../../lib/jupyter/python.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 
 describe('Kernel setup > npm run kernel:install', () => {

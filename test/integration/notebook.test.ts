@@ -6,23 +6,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { executeNotebook, NotebookError } from '../../kernel-setup/execute-notebook.js';
+import { executeNotebook, NotebookError } from '../../lib/jupyter/execute.js';
+import { codeCells, hasChart, type CodeCell } from '../../lib/jupyter/executed-notebook.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { EXPECTED, hdfs, testDir, writeTestPurchases } from './notebook-data.js';
-
-interface Output {
-  output_type: string;
-  name?: string;
-  text?: string | string[];
-  data?: Record<string, string | string[]>;
-}
-interface Cell {
-  cell_type: string;
-  metadata: { tags?: string[] };
-  outputs?: Output[];
-}
-
-const joined = (text: string | string[] | undefined) => (Array.isArray(text) ? text.join('') : (text ?? ''));
 
 /** The describe() table by statistic and column: each column ends where its right-aligned header ends. */
 function parseDescribe(text: string): Map<string, Map<string, string>> {
@@ -46,17 +33,13 @@ function parseDescribe(text: string): Map<string, Map<string, string>> {
 describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
   const dir = testDir('notebook');
   let work: string;
-  let cells: Cell[];
+  let cells: CodeCell[];
   const cell = (tag: string) => {
-    const found = cells.find((c) => c.metadata.tags?.includes(tag));
+    const found = cells.find((c) => c.tags.includes(tag));
     assert.ok(found, `a cell tagged ${tag}`);
     return found;
   };
-  const stdout = (tag: string) =>
-    (cell(tag).outputs ?? [])
-      .filter((o) => o.output_type === 'stream' && o.name === 'stdout')
-      .map((o) => joined(o.text))
-      .join('');
+  const stdout = (tag: string) => cell(tag).text;
 
   before(async () => {
     await writeTestPurchases(dir);
@@ -70,7 +53,7 @@ describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
       cellTimeoutSeconds: 120,
       startupTimeoutSeconds: 60,
     });
-    cells = (JSON.parse(await readFile(output, 'utf8')) as { cells: Cell[] }).cells;
+    cells = codeCells(await readFile(output, 'utf8'));
   });
   after(async () => {
     await hdfs.remove(dir);
@@ -78,13 +61,11 @@ describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
   });
 
   it('runs every code cell without an error output', () => {
-    const code = cells.filter((c) => c.cell_type === 'code');
-    const errors = code.flatMap((c) =>
-      (c.outputs ?? []).filter(
-        (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
-      ),
+    assert.deepEqual(
+      cells.filter((c) => c.failure !== null).map((c) => `${c.number}: ${c.failure}`),
+      [],
+      'no error or stderr output in any cell',
     );
-    assert.deepEqual(errors, [], 'no error or stderr output in any cell');
   });
   it('reads every row of both Parquet parts', () => {
     assert.equal(stdout('read').trim().split('\n').at(-1), String(EXPECTED.rows), 'purchases.count()');
@@ -144,8 +125,9 @@ describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
   });
 
   it('draws the chart inline as SVG', () => {
-    const svg = (cell('chart').outputs ?? [])
-      .map((o) => joined(o.data?.['image/svg+xml'] ?? joined(o.data?.['text/html'])))
+    assert.ok(hasChart([cell('chart')]), 'an image output');
+    const svg = cell('chart')
+      .media.map((m) => m['image/svg+xml'] ?? m['text/html'] ?? '')
       .join('');
     assert.match(svg, /<svg[\s\S]*user2\.att\.com[\s\S]*<\/svg>/, 'an SVG naming the hosts');
   });

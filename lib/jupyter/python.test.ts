@@ -3,8 +3,8 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PrerequisiteError } from '../lib/errors.js';
-import { findJupyterPython, pythonCandidates, shebangPython } from './jupyter-python.js';
+import { PrerequisiteError } from '../errors.js';
+import { findJupyterPython, pythonCandidates, shebangPython } from './python.js';
 
 async function script(path: string, firstLine: string): Promise<string> {
   await writeFile(path, `${firstLine}\necho hi\n`);

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { PrerequisiteError } from '../lib/errors.js';
+import { PrerequisiteError } from '../errors.js';
 
 type Env = Record<string, string | undefined>;
 

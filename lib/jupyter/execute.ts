@@ -6,8 +6,9 @@ import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { LabError } from '../lib/errors.js';
-import { findJupyterPython } from './jupyter-python.js';
+import { LabError } from '../errors.js';
+import { firstFailure } from './executed-notebook.js';
+import { findJupyterPython } from './python.js';
 import { checkNodeVersion, KERNEL_NAME, writeKernelSpec } from './kernelspec.js';
 
 export interface ExecuteOptions {
@@ -23,40 +24,6 @@ export interface ExecuteOptions {
 export class NotebookError extends LabError {}
 
 const HINT = 'fix that cell; after changing lib/, `npm run build`; the stack must be up (`npm run stack:up`)';
-
-interface Output {
-  output_type: string;
-  name?: string;
-  text?: string | string[];
-  ename?: string;
-  evalue?: string;
-}
-interface Cell {
-  cell_type: string;
-  source: string | string[];
-  outputs?: Output[];
-}
-
-const joined = (text: string | string[] | undefined) => (Array.isArray(text) ? text.join('') : (text ?? ''));
-
-/**
- * The first code cell that failed, with its message. tslab reports a failure (a type error, an exception)
- * as the cell's stderr and an error reply, not as an `error` output, so stderr counts as failure too.
- */
-export function firstFailure(notebookJson: string): string | null {
-  const code = (JSON.parse(notebookJson) as { cells: Cell[] }).cells.filter((c) => c.cell_type === 'code');
-  for (const [i, cell] of code.entries()) {
-    const failures = (cell.outputs ?? []).filter(
-      (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
-    );
-    if (failures.length === 0) continue;
-    const messages = failures.map((o) =>
-      o.output_type === 'error' ? `${o.ename}: ${o.evalue}` : joined(o.text),
-    );
-    return `code cell ${i + 1}:\n${joined(cell.source)}\n---\n${messages.join('\n').trim()}`;
-  }
-  return null;
-}
 
 function run(
   command: string,

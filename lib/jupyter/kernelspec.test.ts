@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { PrerequisiteError } from '../lib/errors.js';
+import { PrerequisiteError } from '../errors.js';
 import { checkNodeVersion, kernelSpec, writeKernelSpec } from './kernelspec.js';
 
 describe('Kernel setup > kernelspec', () => {

@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError, PrerequisiteError } from '../lib/errors.js';
-import { REPO_ROOT } from '../lib/paths.js';
+import { LabError, PrerequisiteError } from '../errors.js';
+import { REPO_ROOT } from '../paths.js';
 
 export const KERNEL_NAME = 'tslab';
 
