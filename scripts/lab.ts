@@ -1,63 +1,102 @@
-#!/usr/bin/env tsx
 // npm run lab [-- --dry-run] [--keep-running]
 // The whole walkthrough: step 1, a clean slate, steps 2-10, the grade, the report, then step 11 (tear down)
-// unless --keep-running leaves the stack, the API and the follower up for exploring.
-import { describeError } from '../lib/errors.js';
-import { formatScoreTable, score } from '../lib/walkthrough/grade.js';
-import { clearPreviousRun, emptyTopicAndOutput } from './walkthrough/fresh-start.js';
-import { gradeRun } from './walkthrough/grading.js';
-import { writeReport } from './walkthrough/report.js';
-import { runStep, stepEnvironment, TOTAL_STEPS, type StepRecord } from './walkthrough/step.js';
-import { STEPS } from './walkthrough/steps.js';
+// unless --keep-running leaves the stack, the API and the kcat window up for exploring.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runMain } from '../lib/cli.js';
+import { loadConfig } from '../lib/config.js';
+import { clearPreviousRun, emptyTopicAndOutput } from '../lib/walkthrough/fresh-start.js';
+import { formatScoreTable, score, type Check } from '../lib/walkthrough/grade.js';
+import { readBackgroundLog, readStepRecords, REPORT_DIR, RUN_DIR } from '../lib/walkthrough/records.js';
+import { renderReport } from '../lib/walkthrough/report.js';
+import { gradeRun } from './grade.js';
+import { runStep, TOTAL_STEPS, type StepOptions } from './step.js';
+import { STEPS } from './steps/index.js';
 
-async function main(): Promise<number> {
-  const env = stepEnvironment();
-  const keepRunning = process.argv.includes('--keep-running');
+/** One event as kcat printed it, preferably a sword purchase (the rows the rest of the lab follows). */
+function sampleEvent(runDir: string): string | undefined {
+  const lines = readBackgroundLog(runDir, 'kafka_follower')
+    .split('\n')
+    .filter((l) => l.startsWith('{'));
+  return lines.find((l) => l.includes('purchase_sword')) ?? lines[0];
+}
+
+function writeReport(options: StepOptions, checks: Check[], seconds: number): string {
+  const path = join(REPORT_DIR, 'README.md');
+  const markdown = renderReport({
+    generatedAt: new Date().toISOString(),
+    stack: options.config.stack,
+    seconds,
+    steps: readStepRecords(options.runDir),
+    checks,
+    sampleEvent: sampleEvent(options.runDir),
+  });
+  writeFileSync(path, markdown);
+  return path;
+}
+
+async function lab(options: StepOptions, keepRunning: boolean): Promise<number> {
   const started = Date.now();
-  const records: StepRecord[] = [];
   const [first, ...rest] = STEPS;
   const teardown = rest.pop()!;
-
   const say = (line: string) => console.log(line);
-  await clearPreviousRun(env, say);
-  records.push(await runStep(first, env));
+
+  say('Starting from a clean slate: no game API or kcat window, no records of an earlier run.');
+  if (!options.dryRun) await clearPreviousRun(options.runDir, say);
+  const records = [await runStep(first, options)];
   if (records[0].ok) {
-    await emptyTopicAndOutput(env, say);
+    say(
+      `The run starts with no topic ${options.config.kafka.topic} and no ${options.config.hdfs.purchasesDir}.`,
+    );
+    if (!options.dryRun) await emptyTopicAndOutput(options.config, say);
     for (const step of rest) {
-      const record = await runStep(step, env);
+      const record = await runStep(step, options);
       records.push(record);
       if (!record.ok) {
-        console.log(`Stopping the walkthrough at step ${step.id}; fix it and run \`npm run lab\` again.`);
+        say(`Stopping the walkthrough at step ${step.id}; fix it and run \`npm run lab\` again.`);
         break;
       }
     }
   }
-  if (env.dryRun) {
-    await runStep(teardown, env);
+  if (options.dryRun) {
+    await runStep(teardown, options);
     return 0;
   }
 
-  console.log(`\n━━ Grade (${records.filter((r) => r.ok).length}/${TOTAL_STEPS - 1} steps ran) ━━`);
-  const checks = await gradeRun(env);
-  console.log(formatScoreTable(checks));
+  say(`\n━━ Grade (${records.filter((r) => r.ok).length}/${TOTAL_STEPS - 1} steps ran) ━━`);
+  const checks = await gradeRun(options.runDir);
+  say(formatScoreTable(checks));
   const seconds = (Date.now() - started) / 1000;
   if (keepRunning) {
-    console.log(
-      '--keep-running: the stack, the game API and the follower stay up (`npm run lab:step-11` stops them).',
+    say(
+      '--keep-running: the stack, the game API and the kcat window stay up (`npm run lab:step-11` stops them).',
     );
   } else {
-    await runStep(teardown, env);
+    await runStep(teardown, options);
   }
   // written after the tear-down so that it has step 11 too; the grade above was taken on the live stack
-  console.log(`\nThe write-up of this run: ${writeReport(env, checks, seconds)}`);
-  console.log(`\nnpm run lab took ${seconds.toFixed(1)} s (before tear-down).`);
+  say(`\nThe write-up of this run: ${writeReport(options, checks, seconds)}`);
+  say(`\nnpm run lab took ${seconds.toFixed(1)} s (before tear-down).`);
   return score(checks).allPassed && records.every((r) => r.ok) ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(describeError(err));
-    process.exit(1);
+runMain(
+  import.meta.url,
+  {
+    command: 'npm run lab --',
+    summary:
+      'The whole walkthrough on a clean slate: steps 1-10, the grade, the report (report/README.md), then step 11.',
+    options: {
+      'dry-run': { type: 'boolean', help: 'print every step and its commands, run nothing' },
+      'keep-running': {
+        type: 'boolean',
+        help: 'leave the stack, the game API and the kcat window up afterwards (`npm run lab:step-11` stops them)',
+      },
+    },
   },
+  ({ values }) =>
+    lab(
+      { config: loadConfig(), dryRun: values['dry-run'] === true, runDir: RUN_DIR },
+      values['keep-running'] === true,
+    ),
 );

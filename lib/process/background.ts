@@ -4,7 +4,7 @@
 // a new one, so a PID file names our process or nothing. Stopping signals the whole group, so a program's
 // children (npx → node, a shell's commands) go with it. Serves the stack's JVMs and the walkthrough's
 // game API and kcat window alike.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PrerequisiteError } from '../errors.js';
@@ -71,24 +71,40 @@ export function removePidFile(p: Pick<BackgroundProgram, 'dir' | 'name'>): void 
 
 /** Starts the program detached (it outlives this script), appending its output to its log file. */
 export function startBackground(p: BackgroundProgram): number {
+  const [program, ...args] = p.command;
+  const child = launchBackground(p, (options) =>
+    spawn(program, args, { ...options, cwd: p.cwd ?? p.dir, env: p.env ?? process.env }),
+  );
+  return child.pid!;
+}
+
+export interface BackgroundSpawnOptions {
+  detached: true;
+  stdio: ['ignore', number, number];
+}
+
+/**
+ * How every background program starts, whoever spawns it (here, or zx for a walkthrough step): `spawnIt`
+ * gets the options that put the program in a process group of its own with its output appended to
+ * its log; its PID and start time go to the PID file, and this script can exit while it runs on.
+ */
+export function launchBackground(
+  p: Pick<BackgroundProgram, 'name' | 'dir'>,
+  spawnIt: (options: BackgroundSpawnOptions) => ChildProcess,
+): ChildProcess {
   mkdirSync(p.dir, { recursive: true });
   const log = openSync(logFile(p), 'a');
   try {
-    const [program, ...args] = p.command;
-    const child = spawn(program, args, {
-      detached: true,
-      stdio: ['ignore', log, log],
-      cwd: p.cwd ?? p.dir,
-      env: p.env ?? process.env,
-    });
+    const child = spawnIt({ detached: true, stdio: ['ignore', log, log] });
+    child.once('error', () => undefined); // a program that cannot start is reported just below
     const started = child.pid === undefined ? null : processStartTime(child.pid);
     if (child.pid === undefined || started === null) {
-      throw new PrerequisiteError(`could not start ${p.name}: \`${program}\` did not start`);
+      throw new PrerequisiteError(`could not start ${p.name}: it exited at once (see ${logFile(p)})`);
     }
     child.unref();
     const record: PidRecord = { pid: child.pid, started };
     writeFileSync(pidFile(p), `${JSON.stringify(record)}\n`);
-    return child.pid;
+    return child;
   } finally {
     closeSync(log);
   }

@@ -1,65 +1,103 @@
-// Reading the evidence a lab run leaves behind: access-log lines, Spark-style tables and schemas
-// printed by the jobs. Pure functions over text, so the grader can be tested without a stack.
+// Gathering the grade's evidence: what Kafka and HDFS hold now, and what the run left in report/run
+// (the access log, the kafkacat window, the jobs' summaries, step 9's listing, the executed notebook).
+// The judging is lib/walkthrough/checks.ts.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LabConfig } from '../config.js';
+import { parseEvent } from '../events/event.js';
+import { HdfsClient } from '../hdfs/hdfs-client.js';
+import { codeCells } from '../jupyter/executed-notebook.js';
+import { readBounded } from '../kafka/bounded-read.js';
+import { createKafka, describeCluster } from '../kafka/client.js';
+import { countMessages, topicExists } from '../kafka/topics.js';
+import { readParquetWithDuckDb } from '../parquet/readers.js';
+import { DigestBuilder, digestEvents, type Evidence } from './checks.js';
+import { readBackgroundLog, readJobSummary, readStepRecord, stepOutput } from './records.js';
 
-/** How many Werkzeug access-log lines `"GET <path> HTTP/1.x" <status>` the log holds. */
-export function countRequests(log: string, path: string, status = 200): number {
-  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const line = new RegExp(`"GET ${escaped} HTTP/1\\.[01]" ${status} `, 'g');
-  return log.match(line)?.length ?? 0;
-}
+/** The executed copy of the notebook that step 10 leaves in report/run. */
+export const EXECUTED_NOTEBOOK = 'querying-purchases.executed.ipynb';
 
-export interface ShownTable {
-  columns: string[];
-  rows: string[][];
-}
+const message = (err: unknown) => (err instanceof Error ? err.message.split('\n')[0] : String(err));
 
-/** The tables in text printed by Spark's show(): `+---+` borders, a header row, data rows. */
-export function parseShowTables(text: string): ShownTable[] {
-  const tables: ShownTable[] = [];
-  const lines = text.split('\n');
-  const cells = (line: string) =>
-    line
-      .trim()
-      .slice(1, -1)
-      .split('|')
-      .map((c) => c.trim());
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^\+-[-+]*\+$/.test(lines[i].trim()) || !lines[i + 1]?.trim().startsWith('|')) continue;
-    const columns = cells(lines[i + 1]);
-    const rows: string[][] = [];
-    let j = i + 3; // border, header, border, then data
-    while (j < lines.length && lines[j].trim().startsWith('|')) rows.push(cells(lines[j++]));
-    tables.push({ columns, rows });
-    i = j; // skip past the closing border
+async function topicEvidence(config: LabConfig['kafka']): Promise<Evidence['topic']> {
+  const digest = new DigestBuilder();
+  const exists = await topicExists(config.topic, config);
+  if (exists) {
+    await readBounded(createKafka(config), config.topic, (records) => {
+      for (const record of records) {
+        const parsed = parseEvent(record.value);
+        if (parsed.ok) digest.add(parsed.event);
+      }
+    });
   }
-  return tables;
-}
-
-/** Field names printed by printSchema(): ` |-- name: string (nullable = true)`. */
-export function parseSchemaFields(text: string): string[] {
-  return [...text.matchAll(/^ \|-- (.+?): \w+ \(nullable = (?:true|false)\)$/gm)].map((m) => m[1]);
-}
-
-export interface CountVerdict {
-  pass: boolean;
-  evidence: string;
-}
-
-/**
- * The lab sends `perRun` requests per route and run. Exactly that passes; a whole multiple passes with
- * the reason (a step was run again); anything else fails with what was expected.
- */
-export function judgeCount(found: number, perRun: number, what: string, step: string): CountVerdict {
-  if (found === perRun) return { pass: true, evidence: `${found} ${what}` };
-  if (found > 0 && found % perRun === 0) {
-    return {
-      pass: true,
-      evidence: `${found} ${what} = ${found / perRun} runs of ${step} (each adds ${perRun}); a full \`npm run lab\` starts from an empty topic`,
-    };
-  }
-  if (found === 0) return { pass: false, evidence: `no ${what}: run ${step}` };
   return {
-    pass: false,
-    evidence: `${found} ${what}, expected ${perRun} (or a multiple, one per run of ${step}): some requests failed or extra ones were sent`,
+    name: config.topic,
+    messages: exists ? await countMessages(config.topic, config) : null,
+    digest: digest.digest,
+  };
+}
+
+async function purchasesEvidence(hdfs: HdfsClient, dir: string): Promise<Evidence['purchases']> {
+  if (!(await hdfs.stat(dir))) return { dir, entries: null, parquet: null };
+  const entries = (await hdfs.list(dir)).map((e) => ({ name: e.pathSuffix, bytes: e.length }));
+  const parts = entries.filter((e) => e.name.endsWith('.parquet'));
+  if (parts.length === 0) return { dir, entries, parquet: null };
+  const local = mkdtempSync(join(tmpdir(), 'lab-grade-'));
+  try {
+    let rows = 0;
+    const eventTypes = new Set<string>();
+    let columns: string[] = [];
+    for (const part of parts) {
+      const file = join(local, part.name);
+      writeFileSync(file, await hdfs.readFile(`${dir}/${part.name}`));
+      const contents = await readParquetWithDuckDb(file);
+      rows += contents.rows.length;
+      for (const row of contents.rows) eventTypes.add(String(row.event_type));
+      columns = contents.columns.map((c) => c.name);
+    }
+    return { dir, entries, parquet: { rows, eventTypes: [...eventTypes], columns } };
+  } finally {
+    rmSync(local, { recursive: true, force: true });
+  }
+}
+
+export async function gatherEvidence(config: LabConfig, runDir: string): Promise<Evidence> {
+  let kafka: Evidence['kafka'];
+  try {
+    const cluster = await describeCluster(config.kafka);
+    kafka = { up: true, clusterId: cluster.clusterId, brokers: cluster.brokers.length };
+  } catch (err) {
+    kafka = { up: false, error: message(err) };
+  }
+  const client = new HdfsClient(config.hdfs);
+  let hdfs: Evidence['hdfs'];
+  try {
+    await client.list('/');
+    hdfs = { up: true, endpoint: client.endpoint };
+  } catch (err) {
+    hdfs = { up: false, error: message(err) };
+  }
+  const executed = join(runDir, EXECUTED_NOTEBOOK);
+  return {
+    kafka,
+    hdfs,
+    topic: kafka.up
+      ? await topicEvidence(config.kafka)
+      : { name: config.kafka.topic, messages: null, digest: digestEvents([]) },
+    accessLog: readBackgroundLog(runDir, 'game_api'),
+    followerLines: readBackgroundLog(runDir, 'kafka_follower')
+      .split('\n')
+      .filter((line) => line.startsWith('{')).length,
+    jobs: {
+      separate_events: readJobSummary(runDir, 'separate_events'),
+      just_filtering: readJobSummary(runDir, 'just_filtering'),
+      filtered_writes: readJobSummary(runDir, 'filtered_writes'),
+    },
+    purchases: hdfs.up
+      ? await purchasesEvidence(client, config.hdfs.purchasesDir)
+      : { dir: config.hdfs.purchasesDir, entries: null, parquet: null },
+    listing: stepOutput(readStepRecord(runDir, 9)),
+    notebook: existsSync(executed) ? codeCells(readFileSync(executed, 'utf8')) : null,
   };
 }

@@ -60,7 +60,7 @@ export const ENHANCEMENTS = [
   'Safe headers: Authorization, Cookie and similar headers never reach the events; a header cannot overwrite event_type; the number and size of copied headers are bounded.',
   'A second event schema (the knife purchase carries a description) and jobs that take the union of the fields seen instead of breaking.',
   'Event types discovered from the data in separate_events instead of a hard-coded list; malformed records counted, reported by offset and skipped.',
-  'Bounded reads that stop at the high watermark captured at start, for any number of partitions, with no consumer group.',
+  'Bounded reads that stop at the high watermark captured at start, for any number of partitions, through a throwaway consumer group that commits nothing and is deleted afterwards.',
   'Atomic Parquet output: written to a temporary HDFS directory and renamed into place, so a failed run leaves the previous /tmp/purchases intact.',
   'Real SQL in the notebook (DuckDB) over the Parquet files, pandas-style describe() for string columns, an inline chart, and the notebook executed headlessly in the tests.',
   'Every step scripted, idempotent and graded from its evidence; this report is generated from the run itself.',

@@ -1,20 +1,21 @@
 // Step 2: create the `events` topic.
-import { kafkaReachable } from '../walkthrough/prerequisites.js';
-import { runWhenMain, type Step } from '../walkthrough/step.js';
+import { kafkaReachable } from '../../lib/walkthrough/prerequisites.js';
+import { step } from '../step.js';
 
-export const createTopic: Step = {
-  id: 2,
-  title: 'Create the events topic',
-  original: [
-    'docker-compose exec kafka kafka-topics --create --topic events --partitions 1 --replication-factor 1 --if-not-exists --zookeeper zookeeper:32181',
-  ],
-  explanation:
-    'Creates the Kafka topic `events` with one partition and one replica (a single broker cannot hold more). ' +
-    'Like `--if-not-exists`, running it again only says that the topic is there.',
-  prerequisite: kafkaReachable,
-  run: async (shell, { target }) => {
-    await shell.run(target.lab('create_topic'));
+export default step(
+  {
+    id: 2,
+    title: 'Create the events topic',
+    original: [
+      'docker-compose exec kafka kafka-topics --create --topic events --partitions 1 --replication-factor 1 --if-not-exists --zookeeper zookeeper:32181',
+    ],
+    explanation:
+      'Creates the Kafka topic `events` with one partition and one replica (a single broker cannot hold more). ' +
+      'Like `--if-not-exists`, running it again only says that the topic is there.',
+    needs: kafkaReachable,
+    file: import.meta.url,
   },
-};
-
-runWhenMain(createTopic, import.meta.url);
+  async ({ $ }) => {
+    await $`npx tsx labs/create_topic.ts`;
+  },
+);

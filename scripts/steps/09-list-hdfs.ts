@@ -1,23 +1,26 @@
 // Step 9: look at what filtered_writes left in HDFS, with Hadoop's own FsShell.
-import { PURCHASES_DIR, purchasesWritten } from '../walkthrough/prerequisites.js';
-import { runWhenMain, type Step } from '../walkthrough/step.js';
+import { posix } from 'node:path';
+import { purchasesWritten } from '../../lib/walkthrough/prerequisites.js';
+import { step } from '../step.js';
 
-export const listHdfs: Step = {
-  id: 9,
-  title: 'List the files in HDFS',
-  original: [
-    'docker-compose exec cloudera hadoop fs -ls /tmp/',
-    'docker-compose exec cloudera hadoop fs -ls /tmp/purchases/',
-  ],
-  explanation:
-    'Lists /tmp/ and /tmp/purchases/ with Hadoop’s own `hadoop fs -ls` (FsShell from the stack’s Hadoop ' +
-    'jars, talking to the NameNode over RPC): the purchases directory holds the _SUCCESS marker and the ' +
-    'Parquet part file.',
-  prerequisite: purchasesWritten,
-  run: async (shell, { target }) => {
-    await shell.run(target.hadoopFs(['-ls', '/tmp/']));
-    await shell.run(target.hadoopFs(['-ls', `${PURCHASES_DIR}/`]));
+export default step(
+  {
+    id: 9,
+    title: 'List the files in HDFS',
+    original: [
+      'docker-compose exec cloudera hadoop fs -ls /tmp/',
+      'docker-compose exec cloudera hadoop fs -ls /tmp/purchases/',
+    ],
+    explanation:
+      'Lists /tmp/ and /tmp/purchases/ with Hadoop’s own `hadoop fs -ls` (FsShell from the stack’s Hadoop ' +
+      'jars, talking to the NameNode over RPC; bin/hadoop runs it): the purchases directory holds the ' +
+      '_SUCCESS marker and the Parquet part file.',
+    needs: purchasesWritten,
+    file: import.meta.url,
   },
-};
-
-runWhenMain(listHdfs, import.meta.url);
+  async ({ $in, config }) => {
+    const purchases = config.hdfs.purchasesDir;
+    await $in('namenode')`hadoop fs -ls ${`${posix.dirname(purchases)}/`}`;
+    await $in('namenode')`hadoop fs -ls ${`${purchases}/`}`;
+  },
+);

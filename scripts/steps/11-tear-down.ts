@@ -1,22 +1,27 @@
 // Step 11: stop everything the walkthrough started.
-import { stopBackground } from '../../lib/process/background.js';
-import { runWhenMain, type Step } from '../walkthrough/step.js';
+import { processState, stopBackground } from '../../lib/process/background.js';
+import { backgroundProgram } from '../../lib/walkthrough/records.js';
+import { step } from '../step.js';
 
-export const tearDown: Step = {
-  id: 11,
-  title: 'Tear down',
-  original: ['docker-compose down'],
-  explanation:
-    'Stops the kafkacat window and the game API (by PID; the API flushes what it still holds), then the ' +
-    'stack: each JVM gets SIGTERM and is waited for. The data stays in .lab/ for the next run ' +
-    '(`npm run stack:reset` wipes it).',
-  run: async (shell, { target, dryRun }) => {
-    for (const name of ['kafka_follower', 'game_api'] as const) {
-      console.log(`$ kill <pid of ${name}>`);
-      if (!dryRun) shell.say(`${name}: ${await stopBackground(target.background(name))}`);
-    }
-    await shell.run(target.stack('down'));
+export default step(
+  {
+    id: 11,
+    title: 'Tear down',
+    original: ['docker-compose down'],
+    explanation:
+      'Stops the kafkacat window and the game API (their whole process groups, by the PIDs the lab recorded; the ' +
+      'API first answers what it accepted), then the stack: each JVM gets SIGTERM and is waited for. The data ' +
+      'stays in .lab/ for the next run (`npm run stack:reset` wipes it).',
+    file: import.meta.url,
   },
-};
-
-runWhenMain(tearDown, import.meta.url);
+  async ({ $host, compose, runDir, dryRun, say }) => {
+    for (const name of ['kafka_follower', 'game_api'] as const) {
+      const program = backgroundProgram(runDir, name);
+      const state = processState(program);
+      say(`$ kill ${state.state === 'running' ? state.pid : `<pid of ${name}>`}`);
+      if (!dryRun) say(`${name}: ${await stopBackground(program)}`);
+    }
+    if (compose) await $host`docker compose down`;
+    else await $host`npm run -s stack:down`;
+  },
+);

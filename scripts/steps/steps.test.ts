@@ -1,44 +1,122 @@
-// The step scripts as a student runs them, with --dry-run: no service is needed and nothing runs.
+// The step scripts as they run, in-process: zx's spawn replaced by a fake that records each command
+// line and answers at once, so no service and no process is needed.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { REPO_ROOT } from '../../lib/paths.js';
+import type { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../lib/config.js';
+import { BENCH_RUNS, REQUESTS_PER_RUN } from '../../lib/walkthrough/plan.js';
+import { finishedChild, runStep, studentQuote, type Step } from '../step.js';
+import { STEPS } from './index.js';
 
-function dryRun(script: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, '--dry-run'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+const byId = (id: number) => STEPS.find((s) => s.id === id)!;
+
+async function run(
+  step: Step,
+  env: Record<string, string> = {},
+  { dryRun = true, stdout = '', exitCode = 0 } = {},
+) {
+  const spawned: string[] = [];
+  const fake = ((command: string) => {
+    spawned.push(command);
+    return finishedChild(stdout, exitCode);
+  }) as unknown as typeof spawn;
+  let printed = '';
+  const runDir = mkdtempSync(join(tmpdir(), 'steps-test-'));
+  try {
+    const record = await runStep(dryRun ? step : { ...step, needs: undefined }, {
+      config: loadConfig(env),
+      dryRun,
+      runDir,
+      spawn: fake,
+      out: (text) => (printed += text),
+    });
+    return { record, spawned, printed, commands: record.commands.map((c) => c.command) };
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
+  }
 }
 
-describe('Walkthrough > steps > --dry-run', () => {
-  it('step 5 prints the original commands, then the ab runs it stands for, and runs none of them', () => {
-    // nothing listens on port 9: a real ab run would fail
-    const { code, output } = dryRun('scripts/steps/05-apache-bench.ts', { API_PORT: '9' });
-    assert.equal(code, 0, output);
-    assert.match(
-      output,
-      /original: docker-compose exec mids ab -n 10 -H "Host: user1\.comcast\.com" http:\/\/localhost:5000\/purchase_a_sword/,
+describe('Walkthrough > steps', () => {
+  it('has the eleven steps of the walkthrough, in order', () => {
+    assert.deepEqual(
+      STEPS.map((s) => s.id),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
     );
-    assert.match(output, /\$ ab -n 10 -H "Host: user2\.att\.com" http:\/\/127\.0\.0\.1:9\/join_a_guild/);
-    assert.match(
-      output,
-      /\$ ab -n 10 -H "Host: user1\.comcast\.com" http:\/\/127\.0\.0\.1:9\/purchase_a_knife/,
-    );
-    assert.doesNotMatch(output, /Complete requests/, 'ab did not run');
-    assert.match(output, /step 5: dry run, nothing executed/);
   });
 
-  it('step 9 prints hadoop fs -ls for /tmp/ and /tmp/purchases/ without a stack', () => {
-    const { code, output } = dryRun('scripts/steps/09-list-hdfs.ts', { WEBHDFS_PORT: '9' });
-    assert.equal(code, 0, output);
-    assert.match(output, /original: docker-compose exec cloudera hadoop fs -ls \/tmp\/purchases\//);
-    assert.match(
-      output,
-      /\$ npm run hadoop -- fs -ls \/tmp\/\n\$ npm run hadoop -- fs -ls \/tmp\/purchases\//,
+  it("step 5 runs the original's four ab commands and the knife route, as the grade's plan expects", async () => {
+    const { commands, printed, record } = await run(byId(5), { API_PORT: '9' });
+    assert.deepEqual(
+      commands,
+      BENCH_RUNS.map((r) => `ab -n ${REQUESTS_PER_RUN} -H "Host: ${r.host}" http://127.0.0.1:9${r.path}`),
     );
-    assert.doesNotMatch(output, /Found \d+ items/, 'FsShell did not run');
+    assert.match(
+      printed,
+      /original: docker-compose exec mids ab -n 10 -H "Host: user1\.comcast\.com" http:\/\/localhost:5000\/purchase_a_sword/,
+    );
+    assert.match(printed, /\$ ab -n 10 -H "Host: user2\.att\.com" http:\/\/127\.0\.0\.1:9\/join_a_guild\n/);
+    assert.match(printed, /step 5: dry run, nothing executed/);
+    assert.equal(record.commands[0].output, '(dry run: not executed)');
+  });
+
+  it('runs the commands in the containers the original used when LAB_STACK=compose', async () => {
+    const ab = await run(byId(5), { LAB_STACK: 'compose' });
+    assert.equal(
+      ab.commands[0],
+      'docker compose exec app ab -n 10 -H "Host: user1.comcast.com" http://localhost:5000/',
+    );
+    assert.match(
+      ab.spawned[0],
+      /docker compose exec -T app ab -n 10 -H "Host: user1\.comcast\.com" http:\/\/localhost:5000\/$/,
+    );
+    const ls = await run(byId(9), { LAB_STACK: 'compose' });
+    assert.deepEqual(ls.commands, [
+      'docker compose exec namenode hadoop fs -ls /tmp/',
+      'docker compose exec namenode hadoop fs -ls /tmp/purchases/',
+    ]);
+    const up = await run(byId(1), { LAB_STACK: 'compose' });
+    assert.deepEqual(up.commands, ['docker compose up -d --wait']);
+  });
+
+  it('step 9 lists the parent of the purchases directory, then the directory, with hadoop fs -ls', async () => {
+    const { commands } = await run(byId(9), { PURCHASES_DIR: '/data/purchases' });
+    assert.deepEqual(commands, ['hadoop fs -ls /data/', 'hadoop fs -ls /data/purchases/']);
+  });
+
+  it('steps 3 and 4 start their programs in the background, output to their logs in the run folder', async () => {
+    const api = await run(byId(3));
+    assert.equal(api.commands.length, 1, 'one command');
+    assert.match(api.commands[0], /^npx tsx labs\/game_api\.ts >> \S+\/game_api\.log 2>&1 &$/);
+    const window = await run(byId(4));
+    assert.match(
+      window.commands[0],
+      /^(kcat -C -u -q -b 127\.0\.0\.1:9092 -t events -o beginning|npx tsx labs\/consume_events\.ts) >> \S+\/kafka_follower\.log 2>&1 &$/,
+    );
+  });
+
+  it('records what a command printed, and fails the step with the command when it exits non-zero', async () => {
+    const ok = await run(byId(6), {}, { dryRun: false, stdout: 'separate_events summary: read 5 records\n' });
+    assert.equal(ok.record.ok, true, 'step 6 passed');
+    assert.deepEqual(ok.record.commands, [
+      {
+        command: 'npx tsx labs/separate_events.ts',
+        output: 'separate_events summary: read 5 records',
+        exitCode: 0,
+      },
+    ]);
+    const failed = await run(byId(7), {}, { dryRun: false, exitCode: 1 });
+    assert.equal(failed.record.ok, false, 'step 7 failed');
+    assert.equal(failed.record.error, '`npx tsx labs/just_filtering.ts` exited with 1');
+  });
+});
+
+describe('Walkthrough > studentQuote', () => {
+  it('writes arguments as the walkthrough typed them', () => {
+    assert.equal(studentQuote('/tmp/purchases/'), '/tmp/purchases/', 'plain');
+    assert.equal(studentQuote('Host: user1.comcast.com'), '"Host: user1.comcast.com"', 'double quotes');
+    assert.equal(studentQuote("it's $HOME"), "$'it\\'s $HOME'", "zx's quoting where a shell would expand");
   });
 });

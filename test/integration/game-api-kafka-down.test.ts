@@ -8,8 +8,8 @@ import { parseAbReport, runAb, type AbReport } from '../../lib/api/ab.js';
 import { startApiProcess, type ApiProcess } from '../../lib/api/api-process.js';
 import { countMessages, createTopic } from '../../lib/kafka/topics.js';
 import { waitFor } from '../../lib/wait-for.js';
-import { httpGet } from './support/http-get.js';
-import { throwawayKafka, type ThrowawayKafka } from './support/throwaway-kafka.js';
+import { httpGet } from '../support/http-get.js';
+import { throwawayKafka, type ThrowawayKafka } from '../support/throwaway-kafka.js';
 
 const topic = `test-api-down-${randomBytes(4).toString('hex')}`;
 const PATH = '/purchase_a_sword';

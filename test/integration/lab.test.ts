@@ -9,8 +9,7 @@ import { loadConfig } from '../../lib/config.js';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
 import { stopBackground } from '../../lib/process/background.js';
 import { REPO_ROOT } from '../../lib/paths.js';
-import { RUN_DIR } from '../../scripts/walkthrough/context.js';
-import { labTarget } from '../../scripts/walkthrough/target.js';
+import { backgroundProgram, RUN_DIR } from '../../lib/walkthrough/records.js';
 
 function npmRun(...args: string[]) {
   const result = spawnSync('npm', ['run', '-s', ...args], {
@@ -26,8 +25,8 @@ const checkLine = (output: string, name: string) => output.split('\n').find((l) 
 describe('Walkthrough > npm run lab (end to end)', () => {
   after(async () => {
     // --keep-running left the API and the kcat window up; the stack stays for the other tests
-    const target = labTarget(loadConfig(), RUN_DIR, true);
-    for (const name of ['kafka_follower', 'game_api'] as const) await stopBackground(target.background(name));
+    for (const name of ['kafka_follower', 'game_api'] as const)
+      await stopBackground(backgroundProgram(RUN_DIR, name));
   });
 
   it('runs every step and gets a full grade', () => {

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBackground, stopBackground } from '../../../lib/process/background.js';
-import { kafkaBrokers, kafkaDaemon, prepareKafka, probeKafka } from '../../../lib/stack/kafka-service.js';
-import { DEFAULT_PORTS, stackLayout } from '../../../lib/stack/layout.js';
-import { waitFor } from '../../../lib/wait-for.js';
+import { startBackground, stopBackground } from '../../lib/process/background.js';
+import { kafkaBrokers, kafkaDaemon, prepareKafka, probeKafka } from '../../lib/stack/kafka-service.js';
+import { DEFAULT_PORTS, stackLayout } from '../../lib/stack/layout.js';
+import { waitFor } from '../../lib/wait-for.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,0 +1,55 @@
+// What a step needs before it can run; each answers with what is missing and the step that makes it.
+import { apiIsHealthy } from '../api/health.js';
+import type { LabConfig } from '../config.js';
+import { HdfsClient } from '../hdfs/hdfs-client.js';
+import { describeCluster } from '../kafka/client.js';
+import { countMessages, missingTopic, topicExists } from '../kafka/topics.js';
+import { describeError } from '../errors.js';
+
+export interface StepNeeds {
+  config: LabConfig;
+  /** the game API's URL from this machine */
+  apiUrl: string;
+}
+
+export type Prerequisite = (needs: StepNeeds) => Promise<string | undefined>;
+
+export const kafkaReachable: Prerequisite = async ({ config }) => {
+  try {
+    await describeCluster(config.kafka);
+    return undefined;
+  } catch {
+    return `Kafka is not reachable at ${config.kafka.brokers.join(',')}: run \`npm run lab:step-1\` first`;
+  }
+};
+
+export const topicReady: Prerequisite = async (needs) => {
+  const unreachable = await kafkaReachable(needs);
+  if (unreachable) return unreachable;
+  const { kafka } = needs.config;
+  return (await topicExists(kafka.topic, kafka)) ? undefined : describeError(missingTopic(kafka.topic));
+};
+
+export const topicHasEvents: Prerequisite = async (needs) => {
+  const missing = await topicReady(needs);
+  if (missing) return missing;
+  const { kafka } = needs.config;
+  return (await countMessages(kafka.topic, kafka)) === 0
+    ? `the topic ${kafka.topic} is empty: run \`npm run lab:step-5\` (Apache Bench) first`
+    : undefined;
+};
+
+export const apiRunning: Prerequisite = async ({ apiUrl }) =>
+  (await apiIsHealthy(apiUrl))
+    ? undefined
+    : `the game API does not answer at ${apiUrl}: run \`npm run lab:step-3\` first`;
+
+export const purchasesWritten: Prerequisite = async ({ config }) => {
+  const dir = config.hdfs.purchasesDir;
+  try {
+    const written = await new HdfsClient(config.hdfs).exists(`${dir}/_SUCCESS`);
+    return written ? undefined : `${dir} has not been written: run \`npm run lab:step-8\` first`;
+  } catch {
+    return `HDFS is not reachable at ${config.hdfs.host}:${config.hdfs.port}: run \`npm run lab:step-1\` first`;
+  }
+};

@@ -1,0 +1,314 @@
+// A step of the walkthrough is a zx script: its commands are `$` lines in the order they run. The `$` a
+// step gets is zx's own, set up with zx's options — a `log` that prints `$ <command>` as a student would
+// type it and keeps what the command printed for the report, a `prefix` that runs the command inside
+// the docker-compose container the original used (LAB_STACK=compose), and, in a dry run (or a test),
+// a `spawn` that runs nothing. `npm run lab:step-N` runs one step; scripts/lab.ts runs them all.
+import { spawn as spawnProcess, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { rmSync } from 'node:fs';
+import { delimiter, join, relative } from 'node:path';
+import { Readable } from 'node:stream';
+import { ProcessOutput, quote, $ as zx, type Shell } from 'zx';
+import { runMain } from '../lib/cli.js';
+import { loadConfig, type LabConfig } from '../lib/config.js';
+import { describeError } from '../lib/errors.js';
+import { REPO_ROOT } from '../lib/paths.js';
+import { launchBackground, logFile, processState } from '../lib/process/background.js';
+import { hasTool } from '../lib/process/tools.js';
+import type { Prerequisite } from '../lib/walkthrough/prerequisites.js';
+import {
+  backgroundProgram,
+  RUN_DIR,
+  writeStepRecord,
+  type BackgroundName,
+  type CommandRecord,
+  type StepRecord,
+} from '../lib/walkthrough/records.js';
+
+export const TOTAL_STEPS = 11;
+
+/** Marks every process a step starts (and their children), so tests can tell what the lab left running. */
+export const STARTED_BY = `game-events-lab:${REPO_ROOT}`;
+
+export interface StepOptions {
+  config: LabConfig;
+  dryRun: boolean;
+  runDir: string;
+  /** replaces child_process.spawn for every command: a dry run's no-op, a test's fake */
+  spawn?: typeof spawnProcess;
+  /** where the step's lines go (the terminal, or a test's buffer) */
+  out?: (text: string) => void;
+}
+
+export interface BackgroundRun {
+  /** the PID the lab recorded (in a dry run, none) */
+  pid: number | null;
+  started: boolean;
+  /** its output so far, in report/run/<name>.log */
+  log: string;
+}
+
+export interface StepContext extends StepOptions {
+  /** where the original ran its commands: this machine, or the compose file's `app` container */
+  $: Shell;
+  /** this machine, whatever the stack (the stack's own up and down) */
+  $host: Shell;
+  /** a service's container in compose (`namenode`, `notebook`); this machine otherwise */
+  $in(service: string): Shell;
+  /**
+   * starts a program in the background unless it runs already: background('game_api')`npx tsx …`;
+   * `newLog`: a fresh start begins a new log (a new kcat window) instead of appending
+   */
+  background(
+    name: BackgroundName,
+    options?: { newLog?: boolean },
+  ): (pieces: TemplateStringsArray, ...args: unknown[]) => BackgroundRun;
+  /** Kafka as the step's commands see it */
+  kafka: { brokers: string; topic: string };
+  compose: boolean;
+  /** the game API's URL as the step's commands see it */
+  api: string;
+  /** the game API's URL from this machine */
+  apiUrl: string;
+  hasKcat: boolean;
+  /** a line for the terminal and the report that is not a command's output */
+  say(line: string): void;
+}
+
+export interface StepMeta {
+  id: number;
+  title: string;
+  /** the original lab's commands, as the walkthrough typed them */
+  original: string[];
+  /** a few sentences for the report: what the step does and why */
+  explanation: string;
+  /** what must be true first; a message naming the step to run when it is not */
+  needs?: Prerequisite;
+  /** the step file's import.meta.url: `npx tsx scripts/steps/NN-….ts` runs it */
+  file: string;
+}
+
+export interface Step extends StepMeta {
+  run(ctx: StepContext): Promise<void>;
+}
+
+/** A child process that has already run: printed `stdout`, exited with `exitCode` (a dry run: nothing, 0). */
+export function finishedChild(stdout = '', exitCode = 0): ChildProcess {
+  const child = new EventEmitter() as ChildProcess;
+  const out = Readable.from(stdout ? [Buffer.from(stdout)] : []);
+  Object.assign(child, { stdout: out, stderr: Readable.from([]), stdin: null, pid: undefined });
+  out.once('end', () => {
+    child.emit('exit', exitCode, null);
+    child.emit('close', exitCode, null);
+  });
+  return child;
+}
+
+const dryRunSpawn = (() => finishedChild()) as unknown as typeof spawnProcess;
+
+interface Recorder {
+  commands: CommandRecord[];
+  notes: string[];
+  out: (text: string) => void;
+}
+
+/** Where a command runs: what a student types around it there, and what runs it there. */
+interface Place {
+  display: string;
+  runner: string;
+  /** typed after the command, e.g. a background program's `>> log 2>&1 &` */
+  suffix?: string;
+}
+
+const HERE: Place = { display: '', runner: '' };
+const inService = (service: string): Place => ({
+  display: `docker compose exec ${service} `,
+  runner: `docker compose exec -T ${service} `,
+});
+
+/**
+ * zx's quoting, except that an argument with spaces and nothing a shell would expand is written in
+ * double quotes, as the walkthrough wrote it: `-H "Host: user1.comcast.com"`, not `$'Host: …'`.
+ */
+export function studentQuote(arg: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(arg)) return arg;
+  if (!/[$`"\\!\n]/.test(arg)) return `"${arg}"`;
+  return quote(arg);
+}
+
+/** zx's `$` for one place: prints `$ command` and the command's output as it comes, and records both. */
+function recordingShell(
+  ctx: StepOptions,
+  recorder: Recorder,
+  place: Place,
+  { background = false } = {},
+): Shell {
+  const running = new Map<string, CommandRecord>();
+  return zx({
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      // bin/hadoop, for `hadoop fs …` as the original typed it
+      PATH: `${join(REPO_ROOT, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
+      LAB_RESULTS_DIR: ctx.runDir,
+      LAB_STARTED_BY: STARTED_BY,
+    },
+    quote: studentQuote,
+    // a background program's shell execs it (no `set …;` before it), so it leads its process group itself
+    prefix: `${background ? '' : 'set -euo pipefail; '}${place.runner}`,
+    spawn: ctx.spawn ?? (ctx.dryRun ? dryRunSpawn : spawnProcess),
+    quiet: true,
+    log: (entry) => {
+      if (entry.kind === 'cmd') {
+        const command = `${place.display}${entry.cmd}${place.suffix ?? ''}`;
+        const record: CommandRecord = { command, output: '', exitCode: null };
+        running.set(entry.id, record);
+        recorder.commands.push(record);
+        recorder.out(`$ ${record.command}\n`);
+        if (ctx.dryRun) record.output = '(dry run: not executed)';
+      } else if (entry.kind === 'stdout' || entry.kind === 'stderr') {
+        const record = running.get(entry.id);
+        const text = entry.data.toString();
+        if (record) record.output += text;
+        recorder.out(text);
+      } else if (entry.kind === 'end') {
+        const record = running.get(entry.id);
+        if (record) {
+          record.exitCode = entry.exitCode;
+          record.output = record.output.trimEnd();
+        }
+        running.delete(entry.id);
+      }
+    },
+  }) as Shell;
+}
+
+function context(options: StepOptions, recorder: Recorder): StepContext {
+  const { config } = options;
+  const compose = config.stack === 'compose';
+  const placeOf = (service: string) => (compose ? inService(service) : HERE);
+  const here = recordingShell(options, recorder, HERE);
+  const host = config.api.host === '0.0.0.0' ? '127.0.0.1' : config.api.host;
+  const apiUrl = `http://${host}:${config.api.port}`;
+  return {
+    ...options,
+    $: recordingShell(options, recorder, placeOf('app')),
+    $host: here,
+    $in: (service) => recordingShell(options, recorder, placeOf(service)),
+    compose,
+    api: compose ? 'http://localhost:5000' : apiUrl,
+    apiUrl,
+    hasKcat: hasTool('kcat', ['-V']),
+    say: (line) => {
+      recorder.out(`${line}\n`);
+      recorder.notes.push(line);
+    },
+    kafka: {
+      brokers: compose ? 'kafka:29092' : config.kafka.brokers.join(','),
+      topic: config.kafka.topic,
+    },
+    background:
+      (name, { newLog = false } = {}) =>
+      (pieces, ...args) => {
+        const program = backgroundProgram(options.runDir, name);
+        const output = relative(REPO_ROOT, logFile(program));
+        const state = processState(program);
+        if (state.state === 'running') {
+          const line = `${name} is already running (pid ${state.pid}); its output: ${output}`;
+          recorder.notes.push(line);
+          recorder.out(`${line}\n`);
+          return { pid: state.pid, started: false, log: output };
+        }
+        if (newLog && !options.dryRun) rmSync(logFile(program), { force: true });
+        let pid: number | null = null;
+        const spawn = ((command: string, argv: readonly string[], spawnOptions: SpawnOptions) => {
+          if (options.dryRun) return finishedChild();
+          const child = launchBackground(program, (detached) =>
+            (options.spawn ?? spawnProcess)(command, argv, { ...spawnOptions, ...detached }),
+          );
+          pid = child.pid ?? null;
+          return child;
+        }) as unknown as typeof spawnProcess;
+        const shell = recordingShell(
+          { ...options, spawn },
+          recorder,
+          { ...placeOf('app'), suffix: ` >> ${output} 2>&1 &` },
+          { background: true },
+        );
+        // a background program is never awaited: it answers for itself through its log and its PID
+        void shell({ nothrow: true })(pieces, ...args);
+        if (pid !== null) {
+          const line = `Started ${name} in the background (pid ${pid}); its output: ${output}`;
+          recorder.notes.push(line);
+          recorder.out(`${line}\n`);
+        }
+        return { pid, started: true, log: output };
+      },
+  };
+}
+
+export function step(meta: StepMeta, run: (ctx: StepContext) => Promise<void>): Step {
+  const defined: Step = { ...meta, run };
+  runMain(
+    meta.file,
+    {
+      command: `npm run lab:step-${meta.id}`,
+      summary: `Step ${meta.id} of the walkthrough: ${meta.title}.`,
+      options: { 'dry-run': { type: 'boolean', help: 'print the commands, run none of them' } },
+    },
+    async ({ values }) => {
+      const record = await runStep(defined, {
+        config: loadConfig(),
+        dryRun: values['dry-run'] === true,
+        runDir: RUN_DIR,
+      });
+      return record.ok ? 0 : 1;
+    },
+  );
+  return defined;
+}
+
+/** Prints the step's header and original commands, checks what it needs, runs it, writes its record. */
+export async function runStep(step: Step, options: StepOptions): Promise<StepRecord> {
+  const out = options.out ?? ((text: string) => void process.stdout.write(text));
+  const recorder: Recorder = { commands: [], notes: [], out };
+  out(`\n━━ Step ${step.id}/${TOTAL_STEPS}: ${step.title} ━━\n`);
+  for (const original of step.original) out(`original: ${original}\n`);
+  const ctx = context(options, recorder);
+  const started = Date.now();
+  let error: string | undefined;
+  try {
+    const missing = options.dryRun
+      ? undefined
+      : await step.needs?.({ config: options.config, apiUrl: ctx.apiUrl });
+    if (missing) throw new Error(missing);
+    await step.run(ctx);
+  } catch (err) {
+    error =
+      err instanceof ProcessOutput
+        ? `\`${recorder.commands.at(-1)?.command}\` exited with ${err.exitCode}`
+        : describeError(err);
+  }
+  const record: StepRecord = {
+    id: step.id,
+    title: step.title,
+    original: step.original,
+    explanation: step.explanation,
+    commands: recorder.commands,
+    notes: recorder.notes,
+    ok: error === undefined,
+    error,
+    finishedAt: new Date().toISOString(),
+    seconds: (Date.now() - started) / 1000,
+  };
+  if (options.dryRun) out(`· step ${step.id}: dry run, nothing executed\n`);
+  else {
+    writeStepRecord(options.runDir, record);
+    out(
+      record.ok
+        ? `✔ step ${step.id} done (${record.seconds.toFixed(1)} s)\n`
+        : `✘ step ${step.id} failed: ${error}\n`,
+    );
+  }
+  return record;
+}
