@@ -1,0 +1,58 @@
+// npm run help: every command of the lab with one line each, as a Makefile's `help` target lists its
+// targets. scripts/help.test.ts checks that every npm script has its line here, and no line is stale.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runMain } from '../lib/cli.js';
+import { REPO_ROOT } from '../lib/paths.js';
+
+/** One line per npm script, in the order a student meets them. */
+export const HELP: [script: string, line: string][] = [
+  ['lab', 'the whole walkthrough on the local stack, graded, with its report (-- --dry-run, --keep-running)'],
+  ['lab:step-1', 'step 1: start Kafka and HDFS (docker-compose up -d)'],
+  ['lab:step-2', 'step 2: create the events topic (kafka-topics --create)'],
+  ['lab:step-3', 'step 3: run the game API in the background (flask run)'],
+  ['lab:step-4', 'step 4: the kafkacat window, in the background (kafkacat -C -o beginning)'],
+  ['lab:step-5', 'step 5: Apache Bench against every route (ab -n 10 -H "Host: …")'],
+  ['lab:step-6', 'step 6: the separate_events job (spark-submit separate_events.py)'],
+  ['lab:step-7', 'step 7: the just_filtering job (spark-submit just_filtering.py)'],
+  ['lab:step-8', 'step 8: the filtered_writes job, Parquet to HDFS (spark-submit filtered_writes.py)'],
+  ['lab:step-9', 'step 9: list /tmp/ and /tmp/purchases/ (hadoop fs -ls)'],
+  ['lab:step-10', 'step 10: the notebook, run headless with the tslab kernel'],
+  ['lab:step-11', 'step 11: stop the API, the kcat window and the stack (docker-compose down)'],
+  ['lab:grade', 'grade the current state from its evidence; runs nothing'],
+  ['stack:up', 'start the local stack (Kafka KRaft, HDFS NameNode + DataNode); harmless when up'],
+  ['stack:status', 'each daemon: PID, ports, healthy or not'],
+  ['stack:logs', 'the last lines of each daemon log (-- kafka|namenode|datanode, --lines N)'],
+  ['stack:down', 'stop the local stack by PID'],
+  ['stack:reset', 'stop the stack and wipe its data (the cached jars stay)'],
+  ['hadoop', "Hadoop's FsShell against the stack: npm run hadoop -- fs -ls /tmp/"],
+  ['kernel:install', 'install the tslab (TypeScript) kernel for your Jupyter'],
+  ['notebook:run', 'run a notebook headless with the tslab kernel and keep its outputs'],
+  ['test', 'typecheck, lint, build, unit tests, then integration tests against the real stack'],
+  ['test:unit', 'the unit tests (no services)'],
+  ['test:integration', 'the integration tests (starts the stack when it is down, stops it after)'],
+  ['bench:api', 'the game API against a bare node:http server, ab side by side, nothing lost'],
+  ['bench:extract', 'filtered_writes on 100k and 1M events (-- --events N, --spark: against PySpark)'],
+  ['build', 'compile the library to dist/ (the notebooks import it)'],
+  ['typecheck', 'tsc --noEmit'],
+  ['lint', 'eslint and prettier --check'],
+  ['format', 'prettier --write'],
+  ['help', 'this list'],
+];
+
+export function npmScripts(): string[] {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return Object.keys(pkg.scripts);
+}
+
+runMain(
+  import.meta.url,
+  { command: 'npm run help', summary: "Lists the lab's commands, one line each." },
+  () => {
+    const width = Math.max(...HELP.map(([script]) => script.length));
+    console.log('npm run <command>   (arguments after --, e.g. npm run lab -- --dry-run)\n');
+    for (const [script, line] of HELP) console.log(`  ${script.padEnd(width)}  ${line}`);
+  },
+);
