@@ -1,8 +1,9 @@
 # The lab's own containers for docker-compose.yml. The repository is mounted at /lab (nothing is copied
 # in), so one image serves every checkout; node_modules lives in a volume of its own.
 #
-# app: the original "mids" container — Node.js 20 to run the labs, kcat and ab (apache2-utils).
-FROM node:20-bookworm AS app
+# app: the original "mids" container — Node.js 24 (the current LTS; CI runs the unit and notebook tests on
+# it) to run the labs, kcat and ab (apache2-utils).
+FROM node:24-bookworm AS app
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends kcat apache2-utils \
  && rm -rf /var/lib/apt/lists/*

@@ -33,10 +33,11 @@ else
   step "Debian packages: all present"
 fi
 
-# 20.19: the first Node.js 20 whose require() loads ES modules, which the notebook's cells rely on
-command -v node >/dev/null || { echo "✘ Node.js 20.19 or newer is required (https://nodejs.org)" >&2; exit 1; }
-node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||
-  { echo "✘ Node.js $(node -v) is too old: the lab needs Node.js 20.19 or newer" >&2; exit 1; }
+# The notebook's cells require() the library's ES modules: Node.js loads them so from 20.19, 22.12 and 23 on
+# (never on 21), as package.json's engines says. CI tests 20 and 24.
+command -v node >/dev/null || { echo "✘ Node.js 24 (or 22.12+, 20.19+) is required (https://nodejs.org)" >&2; exit 1; }
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a >= 23 ? 0 : 1)' ||
+  { echo "✘ Node.js $(node -v) cannot run the lab: it needs Node.js 24 (or 22.12+, 20.19+)" >&2; exit 1; }
 
 # npm ci only when the lock file changed since the last install (it wipes node_modules).
 stamp=node_modules/.lab-lock-stamp

@@ -2,12 +2,15 @@
 // Runs the tests with Node's own runner (TypeScript through tsx).
 // `unit`: *.test.ts beside the code, no services needed.
 // `integration`: test/integration/, against the real stack, one file at a time (they share the broker).
-// No argument: both, unit first.
-// Integration tests need the local stack: when it is not running, it is started here and stopped after.
+// `notebook`: the notebook's integration tests alone (the kernelspec, readParquet, the notebook on the real
+// tslab kernel), which `npm run test:node24` runs with the unit tests on Node.js 24.
+// Several suites run in the order given; no argument: unit, then integration.
+// `integration` needs the local stack: when it is not running, it is started here and stopped after.
+// `notebook` expects the stack up, as CI has it by then, and never starts or stops it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const SOURCE_DIRS = ['lib', 'labs', 'scripts', 'kernel-setup'];
 
@@ -22,10 +25,11 @@ function findTests(dir) {
 const suites = {
   unit: () => SOURCE_DIRS.flatMap(findTests),
   integration: () => findTests('test/integration'),
+  notebook: () => findTests('test/integration').filter((path) => basename(path).startsWith('notebook')),
 };
-const wanted = process.argv[2] ? [process.argv[2]] : ['unit', 'integration'];
+const wanted = process.argv.length > 2 ? process.argv.slice(2) : ['unit', 'integration'];
 const files = wanted.flatMap((name) => {
-  if (!suites[name]) throw new Error(`unknown suite "${name}": use unit or integration`);
+  if (!suites[name]) throw new Error(`unknown suite "${name}": use ${Object.keys(suites).join(', ')}`);
   return suites[name]().sort();
 });
 if (files.length === 0) throw new Error(`no test files found for ${wanted.join(', ')}`);
@@ -40,6 +44,8 @@ if (
   if (npm('stack:up') !== 0) process.exit(1);
   startedStack = true;
 }
+// which Node ran them: the same files run on the machine's Node and on Node.js 24 (test:node24)
+console.log(`${wanted.join(' + ')} tests on Node.js ${process.version}`);
 // spec on the terminal, and a TAP copy for the closing `N passed, N failed` line
 const tapDir = mkdtempSync(join(tmpdir(), 'lab-tests-'));
 const tap = join(tapDir, 'results.tap');

@@ -37,10 +37,11 @@ describe('Kernel setup > kernelspec', () => {
   });
   it('refuses a Node that cannot require() ES modules', () => {
     assert.throws(() => checkNodeVersion('20.18.1'), PrerequisiteError, '20.18');
+    assert.throws(() => checkNodeVersion('21.7.3'), PrerequisiteError, '21, whose require() needs a flag');
     assert.throws(() => checkNodeVersion('22.11.0'), PrerequisiteError, '22.11');
   });
-  it('accepts Node 20.19 and later', () => {
-    for (const version of ['20.19.0', '22.12.0', '24.1.0'])
+  it('accepts Node 20.19+, 22.12+ and 23 on', () => {
+    for (const version of ['20.19.0', '22.12.0', '23.0.0', '24.1.0', '26.0.0'])
       assert.doesNotThrow(() => checkNodeVersion(version), version);
   });
 });

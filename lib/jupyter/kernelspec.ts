@@ -31,14 +31,14 @@ export function kernelSpec(root: string = REPO_ROOT, node: string = process.exec
 
 /**
  * Notebook cells require() the compiled library, which is ES modules: Node loads ESM through require()
- * from 20.19 (and 22.12) on.
+ * without a flag from 20.19, 22.12 and 23.0 on (never on 21), as package.json's engines says.
  */
 export function checkNodeVersion(version: string = process.versions.node): void {
   const [major, minor] = version.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19) || (major === 22 && minor < 12)) {
+  if (!((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major >= 23)) {
     throw new PrerequisiteError(
       `Node.js ${version} cannot load the lab's library from a tslab cell (it needs require() of ES modules)`,
-      'use Node.js 20.19 or newer (22.12+ on the 22 line), then run `npm run kernel:install` again',
+      'use Node.js 24 (or 22.12+, 20.19+), then run `npm run kernel:install` again',
     );
   }
 }

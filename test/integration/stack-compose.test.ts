@@ -127,7 +127,7 @@ describe(
       assert.match(services.namenode.image ?? '', /^apache\/hadoop:3\.\d+\.\d+$/, 'Apache Hadoop 3.x.y');
       assert.equal(services.datanode.image, services.namenode.image, 'NameNode and DataNode from one Hadoop');
       const dockerfile = readFileSync(join(REPO_ROOT, 'docker', 'lab.Dockerfile'), 'utf8');
-      assert.match(dockerfile, /^FROM node:20\S* AS app$/m, 'the app image builds on Node.js 20');
+      assert.match(dockerfile, /^FROM node:24\S* AS app$/m, 'the app image builds on Node.js 24');
     });
 
     it('gives every service a healthcheck', () => {
