@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-const SOURCE_DIRS = ['lib', 'labs', 'scripts', 'kernel-setup'];
+const SOURCE_DIRS = ['lib', 'labs', 'scripts', 'kernel-setup', 'test/support'];
 
 function findTests(dir) {
   return readdirSync(dir).flatMap((name) => {

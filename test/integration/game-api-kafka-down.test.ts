@@ -4,8 +4,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { parseAbReport, runAb, type AbReport } from '../../lib/api/ab.js';
-import { startApiProcess, type ApiProcess } from '../../lib/api/api-process.js';
+import { parseAbReport, runAb, type AbReport } from '../support/ab.js';
+import { startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { countMessages, createTopic } from '../../lib/kafka/topics.js';
 import { waitFor } from '../../lib/wait-for.js';
 import { httpGet } from '../support/http-get.js';

@@ -5,10 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { REPO_ROOT } from '../paths.js';
-import { WaitTimeoutError } from '../errors.js';
-import { waitFor } from '../wait-for.js';
-import { apiIsHealthy } from './health.js';
+import { REPO_ROOT } from '../../lib/paths.js';
+import { WaitTimeoutError } from '../../lib/errors.js';
+import { waitFor } from '../../lib/wait-for.js';
+import { apiIsHealthy } from '../../lib/api/health.js';
 
 export interface ApiProcess {
   url: string;

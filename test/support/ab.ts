@@ -1,6 +1,6 @@
 // Apache Bench, run and read: the figures of its report that the tests and the benchmark need.
 import { spawn } from 'node:child_process';
-import { PrerequisiteError } from '../errors.js';
+import { PrerequisiteError } from '../../lib/errors.js';
 
 export interface AbReport {
   complete: number;

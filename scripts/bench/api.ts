@@ -12,11 +12,11 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseAbReport, runAb, type AbReport } from '../lib/api/ab.js';
-import { startApiProcess } from '../lib/api/api-process.js';
-import { loadConfig } from '../lib/config.js';
-import { describeError, LabError } from '../lib/errors.js';
-import { countMessages, createTopic, deleteTopic } from '../lib/kafka/topics.js';
+import { parseAbReport, runAb, type AbReport } from '../../test/support/ab.js';
+import { startApiProcess } from '../../test/support/api-process.js';
+import { loadConfig } from '../../lib/config.js';
+import { describeError, LabError } from '../../lib/errors.js';
+import { countMessages, createTopic, deleteTopic } from '../../lib/kafka/topics.js';
 
 const ROUTE = { path: '/purchase_a_sword', body: 'Sword Purchased!\n' };
 
