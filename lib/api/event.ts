@@ -1,17 +1,16 @@
 // Request → event, the way game_api.py's `event.update(request.headers)` builds it, with the safety rules
-// the original lacked: credentials are never copied, headers never overwrite the event's own fields, and
-// only a bounded number of bounded headers get in.
+// the original lacked: credentials are never copied (lib/events/credentials.ts), headers never overwrite
+// the event's own fields nor bring the jobs' `timestamp` column, only a bounded number of bounded headers
+// get in, and an event that would still be too big is refused with 431 before it joins a batch.
+import { isCredential } from '../events/credentials.js';
+import { TIMESTAMP_COLUMN } from '../events/event.js';
+import { HttpError } from './game-api.js';
 
 /** An event as ordered [name, value] pairs (a JS object would move digit-only header names first). */
 export type EventEntries = ReadonlyArray<readonly [string, string]>;
 
-/** Headers whose values are credentials: never written to Kafka (compared lower-case). */
-export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
-  'authorization',
-  'cookie',
-  'proxy-authorization',
-  'set-cookie',
-]);
+/** The most bytes one event may take in Kafka: a few hundred are usual; a batch stays under the broker's limit. */
+export const MAX_EVENT_BYTES = 16 * 1024;
 
 export interface HeaderLimits {
   /** at most this many headers are copied, the first ones in request order */
@@ -56,12 +55,12 @@ export function buildEvent(
   rawHeaders: readonly string[],
   limits: HeaderLimits = DEFAULT_HEADER_LIMITS,
 ): EventEntries {
-  const reserved = new Set(Object.keys(fields).map(fieldKey));
+  const reserved = new Set([...Object.keys(fields), TIMESTAMP_COLUMN].map(fieldKey));
   const headers = new Map<string, [string, string]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i];
     const key = name.toLowerCase();
-    if (SENSITIVE_HEADERS.has(key) || name.includes('_') || reserved.has(key)) continue;
+    if (isCredential(name, rawHeaders[i + 1]) || name.includes('_') || reserved.has(key)) continue;
     if (name.length > limits.maxNameLength) continue;
     const seen = headers.get(key);
     if (seen) seen[1] = `${seen[1]},${rawHeaders[i + 1]}`;
@@ -79,6 +78,21 @@ export function buildEvent(
 const NON_ASCII = /[\u0080-\uffff]/g;
 const pythonString = (s: string) =>
   JSON.stringify(s).replace(NON_ASCII, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * `event.update(request.headers); json.dumps(event)`: the event with the request's headers, as the text
+ * that goes to Kafka; a request whose event would exceed MAX_EVENT_BYTES is refused (431).
+ */
+export function jsonEvent(fields: Readonly<Record<string, string>>, rawHeaders: readonly string[]): string {
+  const text = serializeEvent(buildEvent(fields, rawHeaders));
+  if (Buffer.byteLength(text) > MAX_EVENT_BYTES) {
+    throw new HttpError(
+      431,
+      `the request's headers make an event of ${Buffer.byteLength(text)} bytes, more than the ${MAX_EVENT_BYTES} an event may have`,
+    );
+  }
+  return text;
+}
 
 /** The event as Python's json.dumps writes a dict: `{"event_type": "default", "Host": "..."}`. */
 export function serializeEvent(event: EventEntries): string {
