@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import { AccessLog } from '../lib/api/access-log.js';
 import { DEFAULT_BATCH_OPTIONS, TopicBatches } from '../lib/api/batch-sender.js';
-import { buildEvent, serializeEvent } from '../lib/api/event.js';
+import { jsonEvent } from '../lib/api/event.js';
 import { GameApi } from '../lib/api/game-api.js';
 import { runMain } from '../lib/cli.js';
 import { loadConfig } from '../lib/config.js';
@@ -24,7 +24,7 @@ export function gameApi(config = loadConfig(), topic = config.kafka.topic) {
   // app = Flask(__name__)
   const app = new GameApi({
     log,
-    health: async () => ({ ok: producer.state.kind === 'connected', detail: { kafka: producer.state.kind } }),
+    health: () => producer.health(topic),
   });
   // Concurrent requests share one acknowledged send (see lib/api/batch-sender.ts).
   const events = new TopicBatches((to, values) => producer.send(to, values), {
@@ -34,7 +34,7 @@ export function gameApi(config = loadConfig(), topic = config.kafka.topic) {
 
   async function log_to_kafka(topic: string, event: Record<string, string>, request: IncomingMessage) {
     // event.update(request.headers); producer.send(topic, json.dumps(event).encode())
-    await events.send(topic, serializeEvent(buildEvent(event, request.rawHeaders)));
+    await events.send(topic, jsonEvent(event, request.rawHeaders));
   }
 
   app.route('/', async (request) => {
@@ -99,6 +99,7 @@ runMain(
   {
     command: 'npx tsx labs/game_api.ts',
     summary: 'game_api.py: the game API; every request becomes an event on the Kafka topic.',
+    onSignal: 'finish',
     options: {
       host: { type: 'string', value: 'ADDRESS', help: 'where to listen (default: 127.0.0.1, or $API_HOST)' },
       port: {
@@ -113,7 +114,7 @@ runMain(
       },
     },
   },
-  async ({ values }) => {
+  async ({ values, stopRequested }) => {
     const config = loadConfig();
     const port = values.port === undefined ? config.api.port : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -124,10 +125,7 @@ runMain(
     }
     const api = gameApi(config, String(values.topic ?? config.kafka.topic));
     await api.start(String(values.host ?? config.api.host), port);
-    await new Promise((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await stopRequested;
     await api.stop();
   },
 );

@@ -25,7 +25,11 @@ const settled = (promise: Promise<void>) => {
 describe('API > BatchSender', () => {
   it('coalesces the events of one turn into one send', async () => {
     const kafka = fakeKafka();
-    const sender = new BatchSender(kafka.sendBatch, { maxBatch: 100, lingerMs: 0 });
+    const sender = new BatchSender(kafka.sendBatch, {
+      maxBatch: 100,
+      maxBatchBytes: 1024 * 1024,
+      lingerMs: 0,
+    });
     void sender.send('a');
     void sender.send('b');
     void sender.send('c');
@@ -38,7 +42,11 @@ describe('API > BatchSender', () => {
 
   it('resolves a send only when its batch is acknowledged', async () => {
     const kafka = fakeKafka();
-    const sender = new BatchSender(kafka.sendBatch, { maxBatch: 100, lingerMs: 0 });
+    const sender = new BatchSender(kafka.sendBatch, {
+      maxBatch: 100,
+      maxBatchBytes: 1024 * 1024,
+      lingerMs: 0,
+    });
     const a = settled(sender.send('a'));
     await turn();
     assert.equal(a.done, false, 'not resolved while the batch is in flight');
@@ -50,7 +58,11 @@ describe('API > BatchSender', () => {
 
   it('keeps one batch in flight and gathers the next meanwhile', async () => {
     const kafka = fakeKafka();
-    const sender = new BatchSender(kafka.sendBatch, { maxBatch: 100, lingerMs: 0 });
+    const sender = new BatchSender(kafka.sendBatch, {
+      maxBatch: 100,
+      maxBatchBytes: 1024 * 1024,
+      lingerMs: 0,
+    });
     void sender.send('a');
     await turn();
     void sender.send('b');
@@ -65,7 +77,11 @@ describe('API > BatchSender', () => {
 
   it('rejects every send of a failed batch with its error', async () => {
     const kafka = fakeKafka();
-    const sender = new BatchSender(kafka.sendBatch, { maxBatch: 100, lingerMs: 0 });
+    const sender = new BatchSender(kafka.sendBatch, {
+      maxBatch: 100,
+      maxBatchBytes: 1024 * 1024,
+      lingerMs: 0,
+    });
     const a = settled(sender.send('a'));
     const b = settled(sender.send('b'));
     await turn();
@@ -77,7 +93,11 @@ describe('API > BatchSender', () => {
 
   it('sends a full batch at once and splits what exceeds maxBatch', async () => {
     const kafka = fakeKafka();
-    const sender = new BatchSender(kafka.sendBatch, { maxBatch: 2, lingerMs: 60_000 });
+    const sender = new BatchSender(kafka.sendBatch, {
+      maxBatch: 2,
+      maxBatchBytes: 1024 * 1024,
+      lingerMs: 60_000,
+    });
     for (const v of ['a', 'b', 'c']) void sender.send(v);
     assert.deepEqual(
       kafka.batches.map((b) => b.values),
@@ -92,9 +112,32 @@ describe('API > BatchSender', () => {
     assert.deepEqual(kafka.batches[1]?.values, ['c'], 'the rest followed');
   });
 
+  it('keeps a batch under maxBatchBytes, sending a big event on its own', async () => {
+    const kafka = fakeKafka();
+    const sender = new BatchSender(kafka.sendBatch, { maxBatch: 100, maxBatchBytes: 10, lingerMs: 60_000 });
+    for (const v of ['aaaa', 'bbbb', 'cccc', 'x'.repeat(50), 'd']) void sender.send(v);
+    const sent: string[][] = [];
+    for (let i = 0; i < 4; i++) {
+      await turn();
+      const batch = kafka.batches[i];
+      sent.push(batch.values);
+      batch.ack();
+      if (i === 0) void sender.drain();
+    }
+    assert.deepEqual(
+      sent,
+      [['aaaa', 'bbbb'], ['cccc'], ['x'.repeat(50)], ['d']],
+      'no batch above 10 bytes but a lone big one',
+    );
+  });
+
   it('drain() sends what lingers and waits for its acknowledgement', async () => {
     const kafka = fakeKafka();
-    const sender = new BatchSender(kafka.sendBatch, { maxBatch: 100, lingerMs: 60_000 });
+    const sender = new BatchSender(kafka.sendBatch, {
+      maxBatch: 100,
+      maxBatchBytes: 1024 * 1024,
+      lingerMs: 60_000,
+    });
     const a = settled(sender.send('a'));
     const drained = settled(sender.drain());
     await turn();
@@ -115,6 +158,7 @@ describe('API > BatchSender > mostWaiting', () => {
     const kafka = fakeKafka();
     const sender = new BatchSender(kafka.sendBatch, {
       maxBatch: 100,
+      maxBatchBytes: 1024 * 1024,
       lingerMs: 60_000,
       mostWaiting: () => 2,
     });

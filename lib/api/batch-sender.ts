@@ -10,22 +10,26 @@ export type SendBatch = (values: string[]) => Promise<void>;
 export interface BatchOptions {
   /** most events in one send */
   maxBatch: number;
+  /** most bytes in one send: below the broker's message.max.bytes (1 MiB), with room for the framing */
+  maxBatchBytes: number;
   /** how long the first event of a batch waits for company; 0 = until the end of this event-loop turn */
   lingerMs: number;
   /** how many events can be waiting at most (e.g. the open HTTP connections, one request each) */
   mostWaiting?: () => number;
 }
 
-export const DEFAULT_BATCH_OPTIONS: BatchOptions = { maxBatch: 500, lingerMs: 2 };
+export const DEFAULT_BATCH_OPTIONS: BatchOptions = { maxBatch: 500, maxBatchBytes: 512 * 1024, lingerMs: 2 };
 
 interface Pending {
   value: string;
+  bytes: number;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
 
 export class BatchSender {
   private queue: Pending[] = [];
+  private queuedBytes = 0;
   private inFlight: Promise<void> | null = null;
   private cancelWait: (() => void) | null = null;
 
@@ -37,7 +41,9 @@ export class BatchSender {
   /** Resolves when the batch holding `value` is acknowledged; rejects with the batch's error otherwise. */
   send(value: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ value, resolve, reject });
+      const bytes = Buffer.byteLength(value);
+      this.queue.push({ value, bytes, resolve, reject });
+      this.queuedBytes += bytes;
       this.schedule();
     });
   }
@@ -53,7 +59,7 @@ export class BatchSender {
   private schedule(): void {
     if (this.inFlight) return;
     const enough = Math.min(this.options.maxBatch, this.options.mostWaiting?.() ?? Infinity);
-    if (this.queue.length >= enough) return this.sendNext();
+    if (this.queue.length >= enough || this.queuedBytes >= this.options.maxBatchBytes) return this.sendNext();
     if (this.cancelWait) return;
     const go = () => this.sendNext();
     if (this.options.lingerMs === 0) {
@@ -69,7 +75,7 @@ export class BatchSender {
     this.cancelWait?.();
     this.cancelWait = null;
     if (this.inFlight) return;
-    const batch = this.queue.splice(0, this.options.maxBatch);
+    const batch = this.takeBatch();
     if (batch.length === 0) return;
     this.inFlight = this.sendBatch(batch.map((p) => p.value)).then(
       () => batch.forEach((p) => p.resolve()),
@@ -79,6 +85,20 @@ export class BatchSender {
       this.inFlight = null;
       if (this.queue.length > 0) this.schedule();
     });
+  }
+
+  /** The queue's head, up to maxBatch events and maxBatchBytes bytes (always at least one event). */
+  private takeBatch(): Pending[] {
+    let count = 0;
+    let bytes = 0;
+    while (count < this.queue.length && count < this.options.maxBatch) {
+      const size = this.queue[count].bytes;
+      if (count > 0 && bytes + size > this.options.maxBatchBytes) break;
+      bytes += size;
+      count += 1;
+    }
+    this.queuedBytes -= bytes;
+    return this.queue.splice(0, count);
   }
 }
 

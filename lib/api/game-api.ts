@@ -4,7 +4,7 @@
 // first). Kept lean because it sits in every request's path: no ETag hashing, no X-Powered-By, no query
 // parsing, each distinct response prepared once, requests and responses born with express's prototypes.
 import { once } from 'node:events';
-import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
+import { createServer, IncomingMessage, ServerResponse, STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import express from 'express';
 import { ConfigError, ServiceUnreachableError } from '../errors.js';
@@ -55,8 +55,7 @@ const METHOD_NOT_ALLOWED = reply(
 function failure(err: unknown): Reply {
   const message = err instanceof Error ? err.message : String(err);
   const status = err instanceof HttpError ? err.status : err instanceof ServiceUnreachableError ? 503 : 500;
-  const title = status === 503 ? 'Service Unavailable' : status === 500 ? 'Internal Server Error' : 'Refused';
-  return reply(status, `${title}: ${message}\n`, 'text/plain; charset=utf-8');
+  return reply(status, `${STATUS_CODES[status] ?? 'Error'}: ${message}\n`, 'text/plain; charset=utf-8');
 }
 
 /** A refusal with its HTTP status, e.g. 431 for headers too big to become an event. */

@@ -10,6 +10,8 @@ export interface KafkaClientOptions {
   level?: logLevel;
   /** Override of kafkajs' connection retries (probes want to fail fast). */
   retry?: KafkaConfig['retry'];
+  /** How long one request may wait for its answer (kafkajs' default: 30 s). */
+  requestTimeout?: number;
 }
 
 function shortLogLine({ namespace, level, log }: LogEntry): void {
@@ -29,6 +31,7 @@ export function createKafka(
     logCreator: () => shortLogLine,
     connectionTimeout: 3000,
     retry: options.retry,
+    ...(options.requestTimeout === undefined ? {} : { requestTimeout: options.requestTimeout }),
   });
 }
 

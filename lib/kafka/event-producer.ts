@@ -1,10 +1,10 @@
 // A kafkajs producer that knows whether Kafka is there. It connects in the background (and again after a
 // failed send), so the API can start, and keep serving, while Kafka is down: sends then fail at once with
 // the reason, and work again by themselves as soon as Kafka is back.
-import { logLevel, type Producer } from 'kafkajs';
+import { logLevel, type Admin, type Producer } from 'kafkajs';
 import type { LabConfig } from '../config.js';
 import { ServiceUnreachableError } from '../errors.js';
-import { createKafka } from './client.js';
+import { createKafka, isUnreachable } from './client.js';
 
 export type ProducerState =
   { kind: 'connecting' } | { kind: 'connected' } | { kind: 'unreachable'; reason: string };
@@ -16,24 +16,80 @@ export interface EventProducerOptions {
   onStateChange?: (state: ProducerState) => void;
 }
 
+export interface ProducerHealth {
+  ok: boolean;
+  detail: Record<string, string>;
+}
+
+const HEALTH_TIMEOUT_MS = 1500;
+
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export class EventProducer {
   private readonly producer: Producer;
   private current: ProducerState = { kind: 'connecting' };
   private connecting: Promise<void> | null = null;
   private stopped = false;
+  private readonly admin: Admin;
+  private adminConnected: Promise<void> | null = null;
+  private lastHealth: { at: number; result: ProducerHealth } | null = null;
 
   constructor(
     config: LabConfig['kafka'],
     private readonly options: EventProducerOptions = {},
   ) {
-    // Few, quick retries: a request should get its 503 in well under a second, not after kafkajs' ~30 s.
-    const kafka = createKafka(config, {
-      level: logLevel.NOTHING,
-      retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 },
+    // Few, quick retries and a bounded wait per request: a request should get its 503 in seconds, not
+    // after kafkajs' 30 s per try; and an accepted request's answer is bounded by the same.
+    const retry = { retries: 2, initialRetryTime: 100, maxRetryTime: 500 };
+    const kafka = createKafka(config, { level: logLevel.NOTHING, retry, requestTimeout: 5000 });
+    // Idempotent: the broker drops a batch the producer sends again after losing its acknowledgement, so
+    // a retry never writes an event twice (kafkajs warns that limited retries weaken exactly-once across
+    // failures: a batch that fails is answered 503, and its events are not promised).
+    this.producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      retry,
     });
-    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+    this.admin = createKafka(config, {
+      level: logLevel.NOTHING,
+      retry: { retries: 0 },
+      requestTimeout: HEALTH_TIMEOUT_MS,
+    }).admin();
+  }
+
+  /**
+   * Would a send to `topic` succeed now? Connected, and the cluster answers a metadata request for the
+   * topic within HEALTH_TIMEOUT_MS (a broker that takes connections but answers nothing fails here).
+   * Asked at most once a second; the answer in between is the last one.
+   */
+  async health(topic: string): Promise<ProducerHealth> {
+    if (this.current.kind !== 'connected') {
+      const detail: Record<string, string> = { kafka: this.current.kind };
+      if (this.current.kind === 'unreachable') detail.reason = this.current.reason;
+      return { ok: false, detail };
+    }
+    if (this.lastHealth && Date.now() - this.lastHealth.at < 1000) return this.lastHealth.result;
+    let result: ProducerHealth;
+    try {
+      this.adminConnected ??= this.admin.connect();
+      await this.adminConnected;
+      await withTimeout(this.admin.fetchTopicMetadata({ topics: [topic] }), HEALTH_TIMEOUT_MS);
+      result = { ok: true, detail: { kafka: 'connected' } };
+    } catch (err) {
+      this.adminConnected = null;
+      result = { ok: false, detail: { kafka: 'not answering', reason: reasonOf(err) } };
+    }
+    this.lastHealth = { at: Date.now(), result };
+    return result;
   }
 
   get state(): ProducerState {
@@ -54,8 +110,12 @@ export class EventProducer {
     try {
       await this.producer.send({ topic, acks: -1, messages: values.map((value) => ({ value })) });
     } catch (err) {
-      this.setState({ kind: 'unreachable', reason: reasonOf(err) });
-      this.connectUntilUp();
+      // Only a broker nobody reaches means "Kafka is down"; a refused batch (a record the broker will
+      // not take) fails its requests, and the connection stays as it is.
+      if (isUnreachable(err)) {
+        this.setState({ kind: 'unreachable', reason: reasonOf(err) });
+        this.connectUntilUp();
+      }
       throw new ServiceUnreachableError(`Kafka did not acknowledge (${reasonOf(err)})`);
     }
   }
@@ -64,6 +124,7 @@ export class EventProducer {
     this.stopped = true;
     await this.connecting;
     await this.producer.disconnect().catch(() => undefined);
+    await this.admin.disconnect().catch(() => undefined);
   }
 
   private setState(state: ProducerState): void {
