@@ -6,6 +6,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeError, LabError } from './errors.js';
+import { runCleanups } from './process/cleanup.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -26,6 +27,12 @@ export interface CommandSpec {
   positionals?: string;
   /** the command hands all its arguments to another program (e.g. Hadoop's FsShell): only --help is ours */
   passThrough?: boolean;
+  /**
+   * What SIGINT/SIGTERM do. 'abort' (default): undo what is registered (lib/process/cleanup.ts) and exit
+   * 130/143 — a job stopped half way did not finish. 'finish': the program winds down itself (a server
+   * answers what it accepted): `stopRequested` resolves, and a second signal aborts.
+   */
+  onSignal?: 'abort' | 'finish';
 }
 
 /** A mistake in how a command was called: the usage is printed and the exit code is 2. */
@@ -38,6 +45,11 @@ export type OptionValues = Record<string, string | boolean | undefined>;
 export interface CommandLine {
   values: OptionValues;
   positionals: string[];
+}
+
+export interface Invocation extends CommandLine {
+  /** resolves on SIGINT/SIGTERM for a command with onSignal 'finish'; never otherwise */
+  stopRequested: Promise<NodeJS.Signals>;
 }
 
 export function usage(spec: CommandSpec): string {
@@ -107,10 +119,28 @@ export function isMain(moduleUrl: string): boolean {
 export function runMain(
   moduleUrl: string,
   spec: CommandSpec,
-  main: (commandLine: CommandLine) => Promise<number | void> | number | void,
+  main: (invocation: Invocation) => Promise<number | void> | number | void,
 ): void {
   if (!isMain(moduleUrl)) return;
   let settled = false;
+  let requestStop: (signal: NodeJS.Signals) => void = () => undefined;
+  const stopRequested = new Promise<NodeJS.Signals>((resolve) => (requestStop = resolve));
+  let signalled = false;
+  const abort = (signal: NodeJS.Signals) => {
+    void runCleanups().then((undone) => {
+      console.error(
+        `${spec.command} stopped by ${signal}${undone > 0 ? ': cleaned up what it had started' : ''}`,
+      );
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (spec.onSignal === 'finish' && !signalled) requestStop(signal);
+      else abort(signal);
+      signalled = true;
+    });
+  }
   // Node exits with 0 when nothing is left to wait for: a main still pending then is a failure (e.g. a
   // request that never completed), not a success.
   process.once('beforeExit', () => {
@@ -123,7 +153,7 @@ export function runMain(
     process.exit(code);
   };
   Promise.resolve()
-    .then(() => main(parseCommandLine(spec, process.argv.slice(2))))
+    .then(() => main({ ...parseCommandLine(spec, process.argv.slice(2)), stopRequested }))
     .then(
       (code) => finish(code ?? 0),
       (err: unknown) => {

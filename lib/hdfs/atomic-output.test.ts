@@ -3,12 +3,24 @@ import assert from 'node:assert/strict';
 import { recoverInterruptedWrite, siblingPath, writeDirectoryAtomically } from './atomic-output.js';
 import type { HdfsClient } from './hdfs-client.js';
 
-/** An in-memory HDFS with the calls the atomic write makes; renames from a `*.tmp` path fail on request. */
+/**
+ * An in-memory HDFS with the calls the atomic write makes (a unit test of the swap logic; the real HDFS is
+ * in test/integration): renames refuse an existing destination, as rename2 does; renames from a `*.tmp`
+ * path fail on request.
+ */
 function fakeHdfs(paths: string[], failTempRename = false) {
   const files = new Set(paths);
+  const contents = new Map<string, string>();
   const under = (dir: string) => [...files].filter((p) => p === dir || p.startsWith(`${dir}/`));
   const fake = {
     files,
+    readFile: async (p: string) => Buffer.from(contents.get(p) ?? ''),
+    createExclusive: async (p: string, data: string) => {
+      if (files.has(p)) return false;
+      files.add(p);
+      contents.set(p, data);
+      return true;
+    },
     exists: async (p: string) => under(p).length > 0,
     // direct children, oldest first (the order they were added stands for their modification time)
     list: async (dir: string) =>
@@ -18,11 +30,15 @@ function fakeHdfs(paths: string[], failTempRename = false) {
         ),
       ].map((pathSuffix) => ({ pathSuffix, modificationTime: [...files].indexOf(`${dir}/${pathSuffix}`) })),
     mkdirs: async (p: string) => void files.add(p),
-    writeFile: async (p: string) => void files.add(p),
+    writeFile: async (p: string, data = '') => {
+      files.add(p);
+      contents.set(p, String(data));
+    },
     upload: async (_local: string, p: string) => void files.add(p),
     remove: async (p: string) => under(p).forEach((f) => files.delete(f)),
     rename: async (from: string, to: string) => {
       if (failTempRename && from.endsWith('.tmp')) throw new Error(`rename ${from} refused`);
+      if (files.has(to)) throw new Error(`rename ${from} → ${to} refused: ${to} exists`);
       for (const f of under(from)) {
         files.delete(f);
         files.add(to + f.slice(from.length));
@@ -32,7 +48,7 @@ function fakeHdfs(paths: string[], failTempRename = false) {
   return { fake, hdfs: fake as unknown as HdfsClient };
 }
 
-const listing = (files: Set<string>) => [...files].sort();
+const listing = (files: Set<string>) => [...files].filter((f) => f !== '/tmp').sort();
 
 describe('HDFS > atomic output', () => {
   it('names the temporary directory as a hidden sibling of the target', () => {

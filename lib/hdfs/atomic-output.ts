@@ -1,18 +1,23 @@
 // Spark's `.write.mode('overwrite')`, made atomic: the new directory is built under a hidden temporary
-// name beside the target, then swapped in with renames (HDFS renames are atomic in the NameNode).
-// A reader sees the old complete directory or the new complete one (for the moment between the two
-// renames, none), never a half-written one. If anything fails before the swap, the temporary directory
-// is removed and the previous output stays as it was. A run killed outright (no chance to clean up) is
-// mended by the next one: see recoverInterruptedWrite. One writer per target at a time, as with Spark.
+// name beside the target, then swapped in with renames (HDFS renames are atomic in the NameNode, and
+// ours refuse an existing destination instead of nesting into it). A reader sees the old complete
+// directory or the new complete one (for the moment between the two renames, none: see
+// interruptedSwap), never a half-written one. If anything fails before the swap, or a signal stops the
+// program, the temporary directory is removed and the previous output stays as it was. One writer per
+// target at a time: a lease (lib/hdfs/lease.ts) makes a second one wait. A run killed outright is mended
+// by the next one, under the lease: see recoverInterruptedWrite.
 import { randomUUID } from 'node:crypto';
 import { posix } from 'node:path';
+import { registerCleanup } from '../process/cleanup.js';
 import type { HdfsClient } from './hdfs-client.js';
+import { acquireLease, type LeaseOptions } from './lease.js';
 
 export interface AtomicWriteHooks {
   /** Called after the new directory is complete, before the swap (tests make it throw). */
   beforeSwap?: (tempDir: string) => Promise<void> | void;
-  /** Told what recoverInterruptedWrite mended before this write. */
+  /** Told what recoverInterruptedWrite mended before this write, and whom this write waits for. */
   onRecovery?: (message: string) => void;
+  lease?: LeaseOptions;
 }
 
 /** `/tmp/purchases` → `/tmp/.purchases-<uuid>.<suffix>` (hidden from Spark and Hadoop readers by the dot). */
@@ -30,21 +35,27 @@ export async function writeDirectoryAtomically<T>(
   fill: (tempDir: string) => Promise<T>,
   hooks: AtomicWriteHooks = {},
 ): Promise<T> {
-  for (const message of await recoverInterruptedWrite(hdfs, target)) hooks.onRecovery?.(message);
+  const lease = await acquireLease(hdfs, target, { onWait: hooks.onRecovery, ...hooks.lease });
   const id = randomUUID();
   const temp = siblingPath(target, 'tmp', id);
-  await hdfs.mkdirs(temp);
-  let result: T;
+  const removeTemp = () => hdfs.remove(temp).then(() => undefined);
+  const unregister = registerCleanup(removeTemp);
   try {
-    result = await fill(temp);
+    for (const message of await recoverInterruptedWrite(hdfs, target)) hooks.onRecovery?.(message);
+    await hdfs.mkdirs(temp);
+    const result = await fill(temp);
     await hdfs.writeFile(posix.join(temp, '_SUCCESS'), '');
     await hooks.beforeSwap?.(temp);
+    lease.assertHeld();
     await swapInto(hdfs, temp, target, siblingPath(target, 'old', id));
+    return result;
   } catch (err) {
-    await hdfs.remove(temp).catch(() => undefined);
+    await removeTemp().catch(() => undefined);
     throw err;
+  } finally {
+    unregister();
+    await lease.release();
   }
-  return result;
 }
 
 /** Old output aside, new output in, old output gone; puts the old one back if the second rename fails. */
@@ -58,6 +69,22 @@ async function swapInto(hdfs: HdfsClient, temp: string, target: string, aside: s
     throw err;
   }
   if (hadOld) await hdfs.remove(aside);
+}
+
+/**
+ * Why `target` is missing when a write was interrupted between its two renames (the previous output
+ * waits in an `.old` sibling), or undefined. Readers say this instead of "does not exist".
+ */
+export async function interruptedSwap(hdfs: HdfsClient, target: string): Promise<string | undefined> {
+  const parent = posix.dirname(target);
+  if ((await hdfs.exists(target)) || !(await hdfs.exists(parent))) return undefined;
+  const prefix = `.${posix.basename(target)}-`;
+  const old = (await hdfs.list(parent)).find(
+    (e) => e.pathSuffix.startsWith(prefix) && e.pathSuffix.endsWith('.old'),
+  );
+  return old
+    ? `a write of ${target} was stopped while swapping its output in; the previous output waits in ${posix.join(parent, old.pathSuffix)} and the next write puts it back`
+    : undefined;
 }
 
 /**

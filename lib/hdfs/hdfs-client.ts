@@ -111,13 +111,46 @@ export class HdfsClient {
   }
 
   /**
-   * Renames `from` to `to`. WebHDFS answers 200 with `{"boolean": false}` when a rename fails (and the
-   * client library drops that body), so the result is checked by looking at both paths afterwards.
+   * Writes `data` to `path` only if nothing is there: false when the path exists already (HDFS decides,
+   * so of two writers racing for one path exactly one gets true).
+   */
+  async createExclusive(path: string, data: string): Promise<boolean> {
+    try {
+      await this.writeFile(path, data, { overwrite: false });
+      return true;
+    } catch (err) {
+      if (err instanceof HdfsError && /already exists|FileAlreadyExists/i.test(err.message)) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * Renames `from` to `to`, failing when `to` exists: WebHDFS's rename with `renameoptions=NONE` (HDFS's
+   * rename2). The plain rename would move `from` INTO an existing directory `to` and answer 200.
    */
   async rename(from: string, to: string): Promise<void> {
-    await this.call('rename', from, (done) => this.client.rename(urlPath(from), to, done));
-    if ((await this.exists(from)) || !(await this.exists(to))) {
-      throw new HdfsError(`HDFS rename ${from} → ${to} did not happen (does ${to} already exist?)`);
+    const query = new URLSearchParams({
+      op: 'RENAME',
+      destination: to,
+      renameoptions: 'NONE',
+      'user.name': this.config.user,
+    });
+    let response: Response;
+    try {
+      response = await fetch(`${this.endpoint}/webhdfs/v1${urlPath(from)}?${query}`, {
+        method: 'PUT',
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: NodeJS.ErrnoException }).cause;
+      throw this.explain(Object.assign(new Error(String(err)), { code: cause?.code }), 'rename', from);
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as {
+        RemoteException?: { message?: string };
+      } | null;
+      const why = body?.RemoteException?.message ?? `HTTP ${response.status}`;
+      throw new HdfsError(`HDFS rename ${from} → ${to} refused: ${why}`);
     }
   }
 }

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { ConfigError } from '../errors.js';
 import { writeDirectoryAtomically, type AtomicWriteHooks } from '../hdfs/atomic-output.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
+import { registerCleanup } from '../process/cleanup.js';
 import type { RowFrame, RowSink } from '../spark/row-frame.js';
 import { NdjsonSpool } from './ndjson.js';
 import { writeParquetWithDuckDb, writeParquetWithParquetjs, type ParquetFileWriter } from './writers.js';
@@ -37,6 +38,9 @@ export function sparkPartFileName(uuid: string = randomUUID()): string {
 
 /** Where a frame's rows wait, on local disk, for the Parquet writer; remove() when done. */
 export class ParquetSpool implements RowSink {
+  // a program stopped by a signal removes the spool too (lib/cli.ts runs the registered cleanups)
+  private readonly unregister = registerCleanup(() => this.remove());
+
   private constructor(
     readonly dir: string,
     readonly rows: NdjsonSpool,
@@ -52,6 +56,7 @@ export class ParquetSpool implements RowSink {
   }
 
   async remove(): Promise<void> {
+    this.unregister();
     await this.rows.close().catch(() => undefined);
     await rm(this.dir, { recursive: true, force: true });
   }

@@ -38,6 +38,8 @@ export interface Evidence {
     entries: { name: string; bytes: number }[] | null;
     /** what the part files hold, read back with DuckDB */
     parquet: { rows: number; eventTypes: string[]; columns: string[] } | null;
+    /** why the directory is missing, when a write was interrupted while swapping it in */
+    interrupted?: string;
   };
   /** what step 9's `hadoop fs -ls` printed */
   listing: string;
@@ -246,7 +248,9 @@ function purchasesChecks({ purchases, topic, hdfs }: Evidence): Check[] {
       check: `${purchases.dir} has _SUCCESS and one Parquet part`,
       ...(success && success.bytes === 0 && parts.length === 1 && entries.length === 2
         ? pass(`_SUCCESS (0 bytes) and ${parts[0].name} (${parts[0].bytes} bytes)`)
-        : fail(`found [${entries.map((e) => e.name).join(', ') || 'nothing'}]: run ${rerun(8)}`)),
+        : fail(
+            `${purchases.interrupted ?? `found [${entries.map((e) => e.name).join(', ') || 'nothing'}]`}: run ${rerun(8)}`,
+          )),
     },
   ];
   const { parquet } = purchases;

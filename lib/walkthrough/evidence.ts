@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabConfig } from '../config.js';
 import { parseEvent } from '../events/event.js';
+import { interruptedSwap } from '../hdfs/atomic-output.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
 import { codeCells } from '../jupyter/executed-notebook.js';
 import { readBounded } from '../kafka/bounded-read.js';
@@ -39,7 +40,9 @@ async function topicEvidence(config: LabConfig['kafka']): Promise<Evidence['topi
 }
 
 async function purchasesEvidence(hdfs: HdfsClient, dir: string): Promise<Evidence['purchases']> {
-  if (!(await hdfs.stat(dir))) return { dir, entries: null, parquet: null };
+  if (!(await hdfs.stat(dir))) {
+    return { dir, entries: null, parquet: null, interrupted: await interruptedSwap(hdfs, dir) };
+  }
   const entries = (await hdfs.list(dir)).map((e) => ({ name: e.pathSuffix, bytes: e.length }));
   const parts = entries.filter((e) => e.name.endsWith('.parquet'));
   if (parts.length === 0) return { dir, entries, parquet: null };

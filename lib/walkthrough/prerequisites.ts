@@ -1,6 +1,7 @@
 // What a step needs before it can run; each answers with what is missing and the step that makes it.
 import { apiIsHealthy } from '../api/health.js';
 import type { LabConfig } from '../config.js';
+import { interruptedSwap } from '../hdfs/atomic-output.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
 import { describeCluster } from '../kafka/client.js';
 import { countMessages, missingTopic, topicExists } from '../kafka/topics.js';
@@ -47,8 +48,10 @@ export const apiRunning: Prerequisite = async ({ apiUrl }) =>
 export const purchasesWritten: Prerequisite = async ({ config }) => {
   const dir = config.hdfs.purchasesDir;
   try {
-    const written = await new HdfsClient(config.hdfs).exists(`${dir}/_SUCCESS`);
-    return written ? undefined : `${dir} has not been written: run \`npm run lab:step-8\` first`;
+    const hdfs = new HdfsClient(config.hdfs);
+    if (await hdfs.exists(`${dir}/_SUCCESS`)) return undefined;
+    const interrupted = await interruptedSwap(hdfs, dir);
+    return `${interrupted ?? `${dir} has not been written`}: run \`npm run lab:step-8\` first`;
   } catch {
     return `HDFS is not reachable at ${config.hdfs.host}:${config.hdfs.port}: run \`npm run lab:step-1\` first`;
   }
