@@ -31,6 +31,7 @@ export const HELP: [script: string, line: string][] = [
   ['test', 'typecheck, lint, build, unit tests, then integration tests against the real stack'],
   ['test:unit', 'the unit tests (no services)'],
   ['test:integration', 'the integration tests (starts the stack when it is down, stops it after)'],
+  ['test:hostile', 'the hostile-input suite alone, with its totals (docs/reliability.md)'],
   ['test:node24', 'the unit and notebook tests again on Node.js 24 (from the npm registry, cached)'],
   ['bench:api', 'the game API against a bare node:http server, ab side by side, nothing lost'],
   ['bench:extract', 'filtered_writes on 100k and 1M events (-- --events N, --spark: against PySpark)'],

@@ -8,7 +8,7 @@
 // `integration` needs the local stack: when it is not running, it is started here and stopped after.
 // `notebook` expects the stack up, as CI has it by then, and never starts or stops it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -26,6 +26,7 @@ const suites = {
   unit: () => SOURCE_DIRS.flatMap(findTests),
   integration: () => findTests('test/integration'),
   notebook: () => findTests('test/integration').filter((path) => basename(path).startsWith('notebook')),
+  hostile: () => findTests('test/integration/hostile'),
 };
 const wanted = process.argv.length > 2 ? process.argv.slice(2) : ['unit', 'integration'];
 const files = wanted.flatMap((name) => {
@@ -36,10 +37,8 @@ if (files.length === 0) throw new Error(`no test files found for ${wanted.join('
 
 const npm = (...args) => spawnSync('npm', ['run', '-s', ...args], { stdio: 'inherit' }).status;
 let startedStack = false;
-if (
-  wanted.includes('integration') &&
-  spawnSync('npm', ['run', '-s', 'stack:status'], { stdio: 'ignore' }).status !== 0
-) {
+const needsStack = wanted.includes('integration') || wanted.includes('hostile');
+if (needsStack && spawnSync('npm', ['run', '-s', 'stack:status'], { stdio: 'ignore' }).status !== 0) {
   console.log('The local stack is not running: starting it for the integration tests (stopped again after).');
   if (npm('stack:up') !== 0) process.exit(1);
   startedStack = true;
@@ -49,6 +48,8 @@ console.log(`${wanted.join(' + ')} tests on Node.js ${process.version}`);
 // spec on the terminal, and a TAP copy for the closing `N passed, N failed` line
 const tapDir = mkdtempSync(join(tmpdir(), 'lab-tests-'));
 const tap = join(tapDir, 'results.tap');
+// the hostile-input suite adds up what it tried and what went wrong (test/support/hostile-tally.ts)
+const tallyFile = join(tapDir, 'hostile-tally.jsonl');
 const result = spawnSync(
   process.execPath,
   [
@@ -62,12 +63,23 @@ const result = spawnSync(
     `--test-reporter-destination=${tap}`,
     ...files,
   ],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, HOSTILE_TALLY: tallyFile } },
 );
 if (startedStack) npm('stack:down');
 const totals = readFileSync(tap, 'utf8');
 const total = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(totals)?.[1] ?? NaN);
 // a test cancelled by a failing hook did not pass either
 console.log(`${total('pass')} passed, ${total('fail') + total('cancelled')} failed`);
+if (wanted.includes('hostile') && existsSync(tallyFile)) {
+  const sum = { inputs: 0, jobFailures: 0, lost: 0, duplicated: 0, secrets: 0 };
+  for (const line of readFileSync(tallyFile, 'utf8').split('\n').filter(Boolean)) {
+    const counts = JSON.parse(line);
+    for (const key of Object.keys(sum)) sum[key] += counts[key] ?? 0;
+  }
+  console.log(
+    `hostile inputs and faults tried: ${sum.inputs}; job failures: ${sum.jobFailures}; events lost: ${sum.lost}; ` +
+      `events duplicated: ${sum.duplicated}; secrets found: ${sum.secrets}`,
+  );
+}
 rmSync(tapDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -119,7 +119,12 @@ export class HdfsClient {
       await this.writeFile(path, data, { overwrite: false });
       return true;
     } catch (err) {
-      if (err instanceof HdfsError && /already exists|FileAlreadyExists/i.test(err.message)) return false;
+      // another writer's create of the same path is under way (HDFS's own file lease) or done
+      if (
+        err instanceof HdfsError &&
+        /already exists|AlreadyBeingCreated|lease is currently owned/i.test(err.message)
+      )
+        return false;
       throw err;
     }
   }

@@ -65,6 +65,19 @@ describe('Walkthrough > report > renderReport', () => {
     assert.match(report, /Result: ✘ failed: the topic events does not exist/);
   });
 
+  it('never shows a credential in the sample event', () => {
+    const withSecret = renderReport({
+      generatedAt: '2026-11-28T10:00:00Z',
+      stack: 'local',
+      seconds: 1,
+      steps: [],
+      checks: [],
+      sampleEvent: '{"event_type": "default", "X-Api-Key": "SECRETKEY", "X-Thing": "Bearer abc.def"}',
+    });
+    assert.doesNotMatch(withSecret, /SECRETKEY|abc\.def/, 'no credential value');
+    assert.match(withSecret, /"X-Api-Key":"\[redacted\]"/, 'the field is there, its value redacted');
+  });
+
   it('summarises the score and lists the enhancements', () => {
     assert.match(report, /Steps run: 1 of 2 succeeded, in 42\.5 s/);
     assert.match(report, /Grade: \*\*1\/1\*\*/);

@@ -1,5 +1,6 @@
 // The write-up a student hands in, rendered from a run's real records: summary, architecture, every
 // step (header, command, actual output, explanation), a sample event, the grade, the enhancements.
+import { redactEventLine } from '../events/credentials.js';
 import { scoreTableMarkdown, score, type Check } from './grade.js';
 
 export interface ReportStep {
@@ -130,7 +131,7 @@ export function renderReport(input: ReportInput): string {
   out.push('');
   out.push(
     input.sampleEvent
-      ? `${FENCE}json\n${input.sampleEvent}\n${FENCE}`
+      ? `${FENCE}json\n${redactEventLine(input.sampleEvent)}\n${FENCE}`
       : '_No event was read from the topic._',
   );
   out.push('');

@@ -1,4 +1,5 @@
 // Step 4: the "kafkacat window": follow the topic from the beginning, in the background.
+import { redactEventLine } from '../../lib/events/credentials.js';
 import { countMessages } from '../../lib/kafka/topics.js';
 import { readBackgroundLog } from '../../lib/walkthrough/records.js';
 import { topicReady } from '../../lib/walkthrough/prerequisites.js';
@@ -33,7 +34,7 @@ export default step(
       timeoutMs: 30_000,
       intervalMs: 100,
     });
-    const shown = lines().slice(-5);
+    const shown = lines().slice(-5).map(redactEventLine);
     say(`Its window so far (${follower.log}, last lines):\n${shown.join('\n') || '(empty: no events yet)'}`);
   },
 );

@@ -1,4 +1,5 @@
 // Step 5: Apache Bench: ten requests per route, the original's four runs plus the knife route.
+import { redactEventLine } from '../../lib/events/credentials.js';
 import { countRequests } from '../../lib/walkthrough/checks.js';
 import { BENCH_RUNS, REQUESTS_PER_RUN } from '../../lib/walkthrough/plan.js';
 import { apiRunning } from '../../lib/walkthrough/prerequisites.js';
@@ -61,7 +62,7 @@ export default step(
     say(`The kafkacat window got ${arrived.length} new events, e.g.:`);
     for (const run of BENCH_RUNS) {
       const sample = arrived.find((l) => l.includes(`"event_type": "${run.eventType}"`));
-      if (sample) say(`  ${sample}`);
+      if (sample) say(`  ${redactEventLine(sample)}`);
     }
   },
 );

@@ -74,8 +74,12 @@ export async function produceWithKcat(topic: string, lines: string[]): Promise<v
 }
 
 /** Runs `labs/<program>.ts` as a student would (through tsx) and returns its stdout. */
-export async function runLab(program: string, args: string[]): Promise<string> {
-  const env = { ...process.env };
+export async function runLab(
+  program: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<string> {
+  const env = { ...process.env, ...extraEnv };
   delete env.TZ; // timestamps in UTC, the jobs' default
   const { stdout } = await run(process.execPath, ['--import', 'tsx', `labs/${program}.ts`, ...args], {
     cwd: REPO_ROOT,

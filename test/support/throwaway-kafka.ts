@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBackground, stopBackground } from '../../lib/process/background.js';
+import { processState, startBackground, stopBackground } from '../../lib/process/background.js';
 import { kafkaBrokers, kafkaDaemon, prepareKafka, probeKafka } from '../../lib/stack/kafka-service.js';
 import { DEFAULT_PORTS, stackLayout } from '../../lib/stack/layout.js';
 import { waitFor } from '../../lib/wait-for.js';
@@ -25,6 +25,8 @@ export interface ThrowawayKafka {
   /** starts the broker (again) and waits until it answers a metadata request */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** sends the broker's JVM a signal: SIGKILL (a crash), SIGSTOP (it takes connections, answers nothing), SIGCONT */
+  signal(signal: NodeJS.Signals): void;
   /** stops it and deletes its folder */
   remove(): Promise<void>;
 }
@@ -49,6 +51,11 @@ export async function throwawayKafka(): Promise<ThrowawayKafka> {
       });
     },
     stop,
+    signal: (signal) => {
+      const state = processState(daemon);
+      if (state.state !== 'running') throw new Error(`the throwaway broker is not running (${state.state})`);
+      process.kill(state.pid, signal);
+    },
     remove: async () => {
       await stop();
       rmSync(home, { recursive: true, force: true });
