@@ -280,7 +280,7 @@ export async function runStep(step: Step, options: StepOptions): Promise<StepRec
   try {
     const missing = options.dryRun
       ? undefined
-      : await step.needs?.({ config: options.config, apiUrl: ctx.apiUrl });
+      : await step.needs?.({ config: options.config, apiUrl: ctx.apiUrl, runDir: options.runDir });
     if (missing) throw new Error(missing);
     await step.run(ctx);
   } catch (err) {

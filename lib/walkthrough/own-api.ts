@@ -35,8 +35,20 @@ export async function ensureApiPortIsOurs(runDir: string, api: LabConfig['api'])
 }
 
 /**
- * Waits until /healthz says 200 from the API this lab started; returns what it said. `checkIdentity`
- * false: the API runs where its PID cannot be seen (a container), so any healthy answer counts.
+ * Whether the API at `apiUrl` is healthy and the one this lab started: a stranger's 200 is not ours.
+ * `checkIdentity` false: the API runs where its PID cannot be seen (a container).
+ */
+export async function ownApiAnswers(runDir: string, apiUrl: string, checkIdentity = true): Promise<boolean> {
+  const health = await apiHealth(apiUrl);
+  if (!health?.ok) return false;
+  if (!checkIdentity) return true;
+  const ours = ourApiPid(runDir);
+  return ours !== null && isOurs(health.pid, ours);
+}
+
+/**
+ * Waits until /healthz says 200 from the API this lab started; says so. `checkIdentity` false: the API
+ * runs where its PID cannot be seen (a container), so any healthy answer counts.
  */
 export async function waitForOwnApi(
   runDir: string,
@@ -44,22 +56,12 @@ export async function waitForOwnApi(
   { checkIdentity = true, timeoutMs = 60_000 } = {},
 ): Promise<string> {
   const program = backgroundProgram(runDir, 'game_api');
-  return waitFor(
-    async () => {
-      const ours = ourApiPid(runDir);
-      const health = await apiHealth(apiUrl);
-      if (ours === null || !health?.ok) return undefined;
-      if (checkIdentity && !isOurs(health.pid, ours)) {
-        throw new PrerequisiteError(`${apiUrl} is answered by process ${health.pid}, not by ours (${ours})`);
-      }
-      return `${apiUrl}/healthz: ${JSON.stringify(health.detail)}`;
-    },
-    {
-      label: `the game API at ${apiUrl}/healthz`,
-      timeoutMs,
-      intervalMs: 200,
-      giveUpIf: () =>
-        ourApiPid(runDir) === null ? `the game API exited:\n${tailLog(program, 20)}` : undefined,
-    },
-  );
+  await waitFor(async () => (await ownApiAnswers(runDir, apiUrl, checkIdentity)) || undefined, {
+    label: `the game API at ${apiUrl}/healthz`,
+    timeoutMs,
+    intervalMs: 200,
+    giveUpIf: () =>
+      ourApiPid(runDir) === null ? `the game API exited:\n${tailLog(program, 20)}` : undefined,
+  });
+  return `${apiUrl}/healthz answers 200: the game API is up and Kafka takes its events`;
 }

@@ -1,16 +1,18 @@
 // What a step needs before it can run; each answers with what is missing and the step that makes it.
-import { apiIsHealthy } from '../api/health.js';
 import type { LabConfig } from '../config.js';
 import { interruptedSwap } from '../hdfs/atomic-output.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
 import { describeCluster } from '../kafka/client.js';
 import { countMessages, missingTopic, topicExists } from '../kafka/topics.js';
 import { describeError } from '../errors.js';
+import { ownApiAnswers } from './own-api.js';
 
 export interface StepNeeds {
   config: LabConfig;
   /** the game API's URL from this machine */
   apiUrl: string;
+  /** where the run keeps its records (and the PID of the API it started) */
+  runDir: string;
 }
 
 export type Prerequisite = (needs: StepNeeds) => Promise<string | undefined>;
@@ -40,10 +42,10 @@ export const topicHasEvents: Prerequisite = async (needs) => {
     : undefined;
 };
 
-export const apiRunning: Prerequisite = async ({ apiUrl }) =>
-  (await apiIsHealthy(apiUrl))
+export const apiRunning: Prerequisite = async ({ apiUrl, runDir, config }) =>
+  (await ownApiAnswers(runDir, apiUrl, config.stack !== 'compose'))
     ? undefined
-    : `the game API does not answer at ${apiUrl}: run \`npm run lab:step-3\` first`;
+    : `the game API that step 3 starts does not answer at ${apiUrl}: run \`npm run lab:step-3\` first`;
 
 export const purchasesWritten: Prerequisite = async ({ config }) => {
   const dir = config.hdfs.purchasesDir;

@@ -1,15 +1,18 @@
-// The whole walkthrough on the real local stack: `npm run lab` reaches a full grade, and lab:grade
-// fails exactly the check whose evidence is broken on purpose.
+// The whole walkthrough on the real local stack: `npm run lab` reaches a full grade and leaves nothing
+// running; lab:grade fails exactly the check whose evidence is broken on purpose; the programs it runs in
+// the background are its own and stop when it says so.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { loadConfig } from '../../lib/config.js';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
 import { stopBackground } from '../../lib/process/background.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { backgroundProgram, RUN_DIR } from '../../lib/walkthrough/records.js';
+import { STARTED_BY } from '../../scripts/step.js';
 
 function npmRun(...args: string[]) {
   const result = spawnSync('npm', ['run', '-s', ...args], {
@@ -22,14 +25,41 @@ function npmRun(...args: string[]) {
 
 const checkLine = (output: string, name: string) => output.split('\n').find((l) => l.includes(name)) ?? '';
 
+/** Live processes that a lab step started (they and their children carry its LAB_STARTED_BY), as `pid command`. */
+function startedByTheLab(): string[] {
+  const marker = `LAB_STARTED_BY=${STARTED_BY}`;
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        if (!readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(marker)) return [];
+        return [`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim()}`];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
+
+const kcatWindows = () => startedByTheLab().filter((p) => /\bkcat -C\b|consume_events/.test(p));
+
 describe('Walkthrough > npm run lab (end to end)', () => {
   after(async () => {
-    // --keep-running left the API and the kcat window up; the stack stays for the other tests
+    // whatever a failed assertion left up; the stack stays for the other tests
     for (const name of ['kafka_follower', 'game_api'] as const)
       await stopBackground(backgroundProgram(RUN_DIR, name));
+    npmRun('stack:up');
   });
 
-  it('runs every step and gets a full grade', () => {
+  it('runs the whole walkthrough to a full grade, then leaves no kcat, API, kernel or JVM of its own running', () => {
+    const { code, output } = npmRun('lab');
+    assert.match(output, /score: (\d+)\/\1\n/, `a full grade:\n${output.slice(-3000)}`);
+    assert.equal(code, 0, 'npm run lab exits 0');
+    assert.match(output, /✔ step 11 done/, 'the tear-down ran');
+    assert.deepEqual(startedByTheLab(), [], 'nothing the lab started is still running');
+    assert.equal(npmRun('stack:up').code, 0, 'the stack comes back for what follows');
+  });
+
+  it('runs every step and gets a full grade, leaving the stack, the API and the kcat window up (--keep-running)', () => {
     const { code, output } = npmRun('lab', '--', '--keep-running');
     const score = /score: (\d+)\/(\d+)/.exec(output);
     assert.ok(score, `no score line in the output:\n${output.slice(-3000)}`);
@@ -72,6 +102,38 @@ describe('Walkthrough > npm run lab (end to end)', () => {
     assert.equal(npmRun('lab:grade').code, 0, 'and the grade is full again');
   });
 
+  it('keeps one kcat window when step 4 runs twice', () => {
+    assert.equal(kcatWindows().length, 1, `one window after the run: ${kcatWindows().join('; ')}`);
+    const again = npmRun('lab:step-4');
+    assert.equal(again.code, 0, again.output);
+    assert.match(again.output, /kafka_follower is already running \(pid \d+\)/, 'it says so');
+    assert.equal(kcatWindows().length, 1, `still one window: ${kcatWindows().join('; ')}`);
+  });
+
+  it('step 3 refuses a stranger on the API port, saying who holds it, and never counts its answers', async () => {
+    const config = loadConfig();
+    await stopBackground(backgroundProgram(RUN_DIR, 'game_api'));
+    // a stranger that answers everything with 200, /healthz included
+    const stranger = createServer((_req, res) => res.end('{"kafka":"connected"}'));
+    await new Promise<void>((resolve) => stranger.listen(config.api.port, config.api.host, resolve));
+    try {
+      const refused = npmRun('lab:step-3');
+      assert.equal(refused.code, 1, 'step 3 fails');
+      assert.match(
+        refused.output,
+        new RegExp(
+          `${config.api.host}:${config.api.port} is already in use by .*\\(pid ${process.pid}\\), not by the game API this lab started`,
+        ),
+        'it names the holder',
+      );
+      assert.match(refused.output, new RegExp(`kill ${process.pid}`), 'and how to stop it');
+      assert.equal(npmRun('lab:step-5').code, 1, 'step 5 does not run against the stranger');
+    } finally {
+      await new Promise((resolve) => stranger.close(resolve));
+    }
+    assert.equal(npmRun('lab:step-3').code, 0, 'with the port free, step 3 starts the API again');
+  });
+
   it('explains a rerun of step 5 instead of failing without a reason', () => {
     assert.equal(npmRun('lab:step-5').code, 0, 'step 5 runs again');
     const { output } = npmRun('lab:grade');
@@ -82,5 +144,12 @@ describe('Walkthrough > npm run lab (end to end)', () => {
     for (const line of output.split('\n').filter((l) => l.includes('✘ FAIL'))) {
       assert.match(line, /run step \d+/, `a failing check names the step to run: ${line}`);
     }
+  });
+
+  it('lab:step-11 after --keep-running leaves nothing of its own running', () => {
+    assert.ok(startedByTheLab().length > 0, 'the API and the kcat window run before');
+    const { code, output } = npmRun('lab:step-11');
+    assert.equal(code, 0, output);
+    assert.deepEqual(startedByTheLab(), [], 'nothing the lab started is still running');
   });
 });
