@@ -67,6 +67,13 @@ describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
       'no error or stderr output in any cell',
     );
   });
+  it('numbers every prompt as the kernel counted, In [1] to In [n], not In [ ]', () => {
+    assert.deepEqual(
+      cells.map((c) => c.executionCount),
+      cells.map((c) => c.number),
+      'execution counts',
+    );
+  });
   it('reads every row of both Parquet parts', () => {
     assert.equal(stdout('read').trim().split('\n').at(-1), String(EXPECTED.rows), 'purchases.count()');
   });
