@@ -1,5 +1,7 @@
 // One inline chart for the notebook: a bar per distinct value of a column (e.g. purchases per Host),
 // drawn by vega-lite → vega → SVG, all in Node (no browser, nothing downloaded).
+import { LabError } from '../errors.js';
+import { displayBundle } from './kernel-display.js';
 import type { Table } from './table.js';
 
 export interface BarChartOptions {
@@ -41,9 +43,17 @@ export async function countChartSvg(
   }
 }
 
-/** Shows the bar chart in the notebook cell's output (an image/svg+xml output). */
+/** Shows an SVG as the notebook cell's output (image/svg+xml); a LabError outside a notebook. */
+export function displaySvg(svg: string): void {
+  if (!displayBundle({ 'image/svg+xml': svg })) {
+    throw new LabError(
+      'a chart is drawn into a notebook cell',
+      'outside a notebook, write the …Svg() text to a file',
+    );
+  }
+}
+
+/** Shows the bar chart in the notebook cell's output. */
 export async function countChart(table: Table, column: string, options?: BarChartOptions): Promise<void> {
-  const svg = await countChartSvg(table, column, options);
-  const { display } = await import('tslab');
-  display.svg(svg);
+  displaySvg(await countChartSvg(table, column, options));
 }
