@@ -15,10 +15,14 @@ describe('Config > loadConfig', () => {
       user: 'student',
       rpcUri: 'hdfs://127.0.0.1:8020',
       purchasesDir: '/tmp/purchases',
+      eventsDir: '/tmp/events',
     });
     assert.deepEqual(config.api, { host: '127.0.0.1', port: 5000 });
   });
 
+  it('takes the events directory from EVENTS_DIR', () => {
+    assert.equal(loadConfig({ EVENTS_DIR: '/tmp/other' }).hdfs.eventsDir, '/tmp/other');
+  });
   it('takes the purchases directory from PURCHASES_DIR', () => {
     assert.equal(loadConfig({ PURCHASES_DIR: '/tmp/other' }).hdfs.purchasesDir, '/tmp/other');
   });

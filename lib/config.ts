@@ -15,6 +15,8 @@ export interface LabConfig {
     rpcUri: string;
     /** where filtered_writes writes and the notebook reads: the original's /tmp/purchases */
     purchasesDir: string;
+    /** where exploring-events.ipynb reads: what `separate_events --write /tmp/events` writes */
+    eventsDir: string;
   };
   api: { host: string; port: number };
 }
@@ -73,6 +75,7 @@ export function loadConfig(env: Env = process.env): LabConfig {
       user: text(env, 'HDFS_USER', userInfo().username),
       rpcUri: text(env, 'HDFS_URI', `hdfs://${hdfsHost}:8020`),
       purchasesDir: text(env, 'PURCHASES_DIR', '/tmp/purchases'),
+      eventsDir: text(env, 'EVENTS_DIR', '/tmp/events'),
     },
     api: { host: text(env, 'API_HOST', '127.0.0.1'), port: port(env, 'API_PORT', 5000) },
   };

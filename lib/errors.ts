@@ -1,5 +1,6 @@
 // The few error kinds the lab raises on purpose. Each carries a hint: what the user should do next.
 // Scripts print `message` and `hint` and exit 1; stack traces are for bugs, not for these.
+import { inspect } from 'node:util';
 
 export class LabError extends Error {
   constructor(
@@ -8,6 +9,15 @@ export class LabError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /**
+   * How console.error(err) prints it: `Name: message` and the hint, no stack frames. A tslab cell that
+   * throws is shown this way (the kernel console.error()s what a cell threw), as Jupyter shows a user's
+   * error; without it the cell showed tslab's own frames and `{ hint: … }`.
+   */
+  [inspect.custom](): string {
+    return `${this.name}: ${describeError(this)}`;
   }
 }
 

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs everything the lab needs on a fresh Debian/Ubuntu machine, and nothing twice:
 # Java 17 + Maven (the stack's jars), kcat + ab (the lab's tools), Jupyter + nbconvert (the notebook),
-# the npm packages, the compiled library the notebook imports, and the tslab kernel for Jupyter.
+# Chromium (the notebook's browser test, driven by puppeteer-core: no browser download), the npm
+# packages, the compiled library the notebook imports, and the tslab kernel for Jupyter.
 # The Kafka and Hadoop jars are resolved by `npm run stack:up` on its first run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# jupyter-client: the `jupyter kernelspec` command (jupyter-notebook brings only the Python module)
 APT_PACKAGES=(openjdk-17-jdk-headless maven kcat apache2-utils
-  jupyter-notebook jupyter-nbconvert python3-nbclient python3-ipykernel)
+  jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium)
 
 step() { printf '\n==> %s\n' "$*"; }
 

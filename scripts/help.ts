@@ -27,6 +27,10 @@ export const HELP: [script: string, line: string][] = [
   ['stack:reset', 'stop the stack and wipe its data (the cached jars stay)'],
   ['hadoop', "Hadoop's FsShell against the stack: npm run hadoop -- fs -ls /tmp/"],
   ['kernel:install', 'install the tslab (TypeScript) kernel for your Jupyter'],
+  [
+    'notebook',
+    "Jupyter Notebook with the lab's notebooks on 127.0.0.1 (token in the printed address); Ctrl-C stops it",
+  ],
   ['notebook:run', 'run a notebook headless with the tslab kernel and keep its outputs'],
   ['test', 'typecheck, lint, build, unit tests, then integration tests against the real stack'],
   ['test:unit', 'the unit tests (no services)'],

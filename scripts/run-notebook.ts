@@ -1,10 +1,13 @@
 // npm run notebook:run [-- --output <file>] [--input <notebook>]
 // Executes notebooks/querying-purchases.ipynb with the real tslab kernel and writes its outputs back
 // (or to --output): how the committed notebook's outputs are made. The kernel reads PURCHASES_DIR
-// (default /tmp/purchases) and the WEBHDFS_* settings from this environment.
+// (default /tmp/purchases) and the WEBHDFS_* settings from this environment. The written notebook is
+// trusted (`jupyter trust`), so Jupyter shows its new chart on open.
 import { join, relative } from 'node:path';
 import { runMain } from '../lib/cli.js';
 import { executeNotebook } from '../lib/jupyter/execute.js';
+import { findJupyterPython } from '../lib/jupyter/python.js';
+import { trustNotebooks } from '../lib/jupyter/trust.js';
 import { REPO_ROOT } from '../lib/paths.js';
 
 runMain(
@@ -28,6 +31,7 @@ runMain(
       `$ jupyter nbconvert --execute ${relative(process.cwd(), input)} (kernel tslab) → ${relative(process.cwd(), output)}`,
     );
     await executeNotebook({ input, output });
-    console.log(`✔ executed; outputs written to ${output}`);
+    trustNotebooks(findJupyterPython(['nbformat']), [output]);
+    console.log(`✔ executed; outputs written to ${output} (trusted)`);
   },
 );

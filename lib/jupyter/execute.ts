@@ -3,7 +3,7 @@
 // one `npm run kernel:install` installs, written to a private JUPYTER_PATH for the run, so this works
 // whether or not the user installed it (and whatever else is called tslab on the machine).
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { LabError } from '../errors.js';
@@ -22,6 +22,18 @@ export interface ExecuteOptions {
 }
 
 export class NotebookError extends LabError {}
+
+// nbconvert executes cell by cell without a prompt number of its own, so a cell's number comes only from
+// the kernel's iopub messages that carry one (execute_input, execute_result). tslab sends neither: its
+// count is in the execute_reply alone, and every prompt would stay `In [ ]:`. This hook keeps it.
+const KEEP_EXECUTION_COUNT = `
+def keep_execution_count(cell, cell_index, execute_reply):
+    count = execute_reply["content"].get("execution_count")
+    if count is not None:
+        cell["execution_count"] = count
+
+c.ExecutePreprocessor.on_cell_executed = keep_execution_count
+`;
 
 const HINT = 'fix that cell; after changing lib/, `npm run build`; the stack must be up (`npm run stack:up`)';
 
@@ -44,9 +56,11 @@ export async function executeNotebook(options: ExecuteOptions): Promise<void> {
   const python = findJupyterPython(['nbconvert', 'nbclient']);
   const work = await mkdtemp(join(tmpdir(), 'execute-notebook-'));
   writeKernelSpec(work);
+  const config = join(work, 'execute_config.py');
+  await writeFile(config, KEEP_EXECUTION_COUNT);
   const executed = join(work, 'executed.ipynb');
   const args = [
-    ...['-m', 'nbconvert', '--to', 'notebook', '--execute'],
+    ...['-m', 'nbconvert', '--to', 'notebook', '--execute', `--config=${config}`],
     `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
     `--ExecutePreprocessor.timeout=${options.cellTimeoutSeconds ?? 180}`,
     `--ExecutePreprocessor.startup_timeout=${options.startupTimeoutSeconds ?? 60}`,

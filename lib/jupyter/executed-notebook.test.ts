@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { codeCells, firstFailure, hasChart } from './executed-notebook.js';
 
 const notebook = (...cells: object[]) => JSON.stringify({ cells });
-const code = (source: string | string[], outputs: object[]) => ({ cell_type: 'code', source, outputs });
+const code = (source: string | string[], outputs: object[], execution_count: number | null = null) => ({
+  cell_type: 'code',
+  execution_count,
+  source,
+  outputs,
+});
 
 describe('Jupyter > executed notebook', () => {
   const nb = notebook(
@@ -12,7 +17,7 @@ describe('Jupyter > executed notebook', () => {
       ['purchases', '.show()'],
       [{ output_type: 'stream', name: 'stdout', text: ['+----+\n', '|Host|\n'] }],
     ),
-    code('count(x)', [{ output_type: 'execute_result', data: { 'text/plain': '10' } }]),
+    code('count(x)', [{ output_type: 'execute_result', data: { 'text/plain': '10' } }], 2),
     code('chart()', [{ output_type: 'display_data', data: { 'image/svg+xml': ['<svg', '/>'] } }]),
   );
 
@@ -24,6 +29,14 @@ describe('Jupyter > executed notebook', () => {
         [2, 'count(x)', '10', null],
         [3, 'chart()', '', null],
       ],
+    );
+  });
+
+  it("reads each cell's prompt number, null for a cell not run", () => {
+    assert.deepEqual(
+      codeCells(nb).map((c) => c.executionCount),
+      [null, 2, null],
+      'execution counts',
     );
   });
 

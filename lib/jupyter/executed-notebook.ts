@@ -15,6 +15,7 @@ interface NotebookOutput {
 interface NotebookJson {
   cells: {
     cell_type: string;
+    execution_count?: number | null;
     source: string | string[];
     metadata?: { tags?: string[] };
     outputs?: NotebookOutput[];
@@ -26,6 +27,8 @@ const joined = (text: string | string[] | undefined) => (Array.isArray(text) ? t
 export interface CodeCell {
   /** 1 for the first code cell */
   number: number;
+  /** the prompt's number, `In [n]:`, as the kernel counted; null for a cell not run */
+  executionCount: number | null;
   /** the cell's tags (metadata.tags), which tests use to find a cell */
   tags: string[];
   source: string;
@@ -48,6 +51,7 @@ export function codeCells(notebookJson: string): CodeCell[] {
         .map((o) => (o.output_type === 'error' ? `${o.ename}: ${o.evalue}` : joined(o.text)));
       return {
         number: i + 1,
+        executionCount: cell.execution_count ?? null,
         tags: cell.metadata?.tags ?? [],
         source: joined(cell.source),
         text: outputs

@@ -1,12 +1,9 @@
 // One inline chart for the notebook: a bar per distinct value of a column (e.g. purchases per Host),
-// drawn by vega-lite → vega → SVG, all in Node (no browser, nothing downloaded).
+// drawn by vega-lite → vega → SVG, all in Node (no browser, nothing downloaded; see charts.ts).
+import { displaySvg, requireColumns, vegaLiteSvg, type ChartOptions } from './charts.js';
 import type { Table } from './table.js';
 
-export interface BarChartOptions {
-  title?: string;
-  width?: number;
-  height?: number;
-}
+export type BarChartOptions = ChartOptions;
 
 /** The SVG text of a bar chart counting the table's rows per value of `column`. */
 export async function countChartSvg(
@@ -14,13 +11,8 @@ export async function countChartSvg(
   column: string,
   options: BarChartOptions = {},
 ): Promise<string> {
-  if (!table.columns.includes(column)) {
-    throw new RangeError(`no column ${column}: the table has ${table.columns.join(', ')}`);
-  }
-  // vega and vega-lite are ES modules with top-level await: loaded with import() here, never at the top,
-  // so a tslab cell (compiled to CommonJS) can still require() this library.
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  const spec = vegaLite.compile({
+  requireColumns(table, column);
+  return vegaLiteSvg({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: options.title ?? `rows per ${column}`,
     width: options.width ?? 360,
@@ -32,18 +24,10 @@ export async function countChartSvg(
       x: { field: 'value', type: 'nominal', title: column, axis: { labelAngle: 0 } },
       y: { aggregate: 'count', type: 'quantitative', title: 'rows' },
     },
-  }).spec;
-  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+  });
 }
 
-/** Shows the bar chart in the notebook cell's output (an image/svg+xml output). */
+/** Shows the bar chart in the notebook cell's output. */
 export async function countChart(table: Table, column: string, options?: BarChartOptions): Promise<void> {
-  const svg = await countChartSvg(table, column, options);
-  const { display } = await import('tslab');
-  display.svg(svg);
+  displaySvg(await countChartSvg(table, column, options));
 }

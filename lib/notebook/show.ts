@@ -1,11 +1,16 @@
 // PySpark's DataFrame.show() and printSchema() for a notebook Table, printed through lib/spark's formatters.
 import { printSchemaString } from '../spark/schema.js';
 import { showString } from '../spark/show.js';
+import { displayBundle, preformattedHtml } from './kernel-display.js';
 import { schemaOf, type Table } from './table.js';
 
-/** `df.show(n=20, truncate=True)`. */
+/**
+ * `df.show(n=20, truncate=True)`. In a notebook, the table's text (exactly what console.log prints) with an
+ * HTML twin whose rows never wrap; elsewhere, printed.
+ */
 export function show(table: Table, numRows = 20, truncate: boolean | number = true): void {
-  console.log(showString(table.rows, table.columns, { numRows, truncate }));
+  const text = showString(table.rows, table.columns, { numRows, truncate });
+  if (!displayBundle({ 'text/plain': `${text}\n`, 'text/html': preformattedHtml(text) })) console.log(text);
 }
 
 /** `df.printSchema()`. */

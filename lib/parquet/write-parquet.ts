@@ -1,7 +1,8 @@
 // `df.write.mode('overwrite').parquet(dir)` for a RowFrame whose rows went to a local spool: one Snappy
 // Parquet file written from the spool (DuckDB by default; parquetjs-lite for comparison, see README),
 // streamed up into a temporary HDFS directory that replaces `dir` atomically (lib/hdfs/atomic-output.ts),
-// in Spark's layout: `part-00000-<uuid>-c000.snappy.parquet` and an empty `_SUCCESS`.
+// in Spark's layout: `part-00000-<uuid>-c000.snappy.parquet` and an empty `_SUCCESS`. Partitioned by a
+// column (separate_events --write), a spool per value and a part file in each `column=value` folder.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,8 +12,9 @@ import { ConfigError } from '../errors.js';
 import { writeDirectoryAtomically, type AtomicWriteHooks } from '../hdfs/atomic-output.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
 import { registerCleanup } from '../process/cleanup.js';
-import type { RowFrame, RowSink } from '../spark/row-frame.js';
+import type { Row, RowFrame, RowSink } from '../spark/row-frame.js';
 import { NdjsonSpool } from './ndjson.js';
+import { partitionFolder } from './partitions.js';
 import { writeParquetWithDuckDb, writeParquetWithParquetjs, type ParquetFileWriter } from './writers.js';
 
 /** The Parquet writers by name: DuckDB by default, parquetjs-lite for comparison (see README). */
@@ -73,7 +75,7 @@ export interface WriteParquetOptions {
 export interface ParquetOutput {
   dir: string;
   rows: number;
-  /** the part files' names in `dir` (none when no row was kept: `_SUCCESS` only) */
+  /** the part files' paths in `dir`, `column=value/part-…` when partitioned (none when no row was kept: `_SUCCESS` only) */
   partFiles: string[];
   bytes: number;
   /** milliseconds spent writing Parquet locally and putting the directory in place on HDFS */
@@ -81,35 +83,91 @@ export interface ParquetOutput {
 }
 
 /** `frame.write.mode('overwrite').parquet(dir)`, the frame's rows read back from `spool`. */
-export async function writeParquet(
+export function writeParquet(
   frame: RowFrame,
   spool: ParquetSpool,
   dir: string,
   options: WriteParquetOptions = {},
 ): Promise<ParquetOutput> {
+  return writeParts([{ folder: '', spool }], frame.columns(), dir, options);
+}
+
+/** Spools by value of one column: each row waits in its partition's spool (a frame's sink). */
+export class PartitionSpools implements RowSink {
+  // by folder name: null and '' share Spark's default partition
+  private readonly spools = new Map<string, ParquetSpool>();
+
+  constructor(readonly column: string) {}
+
+  async write(row: Row): Promise<void> {
+    const folder = partitionFolder(this.column, row[this.column] ?? null);
+    let spool = this.spools.get(folder);
+    if (!spool) this.spools.set(folder, (spool = await ParquetSpool.create()));
+    await spool.write(row);
+  }
+
+  /** Each partition's folder and spool, in order of first appearance. */
+  parts(): { folder: string; spool: ParquetSpool }[] {
+    return [...this.spools].map(([folder, spool]) => ({ folder, spool }));
+  }
+
+  async remove(): Promise<void> {
+    for (const spool of this.spools.values()) await spool.remove();
+  }
+}
+
+/**
+ * `frame.write.partitionBy(column).mode('overwrite').parquet(dir)`: a folder `column=value` per value
+ * (lib/parquet/partitions.ts), each with one part file of its rows in the frame's other columns, `_SUCCESS`
+ * at the top; the whole directory replaced at once, as writeParquet replaces one.
+ */
+export function writePartitionedParquet(
+  frame: RowFrame,
+  partitions: PartitionSpools,
+  dir: string,
+  options: WriteParquetOptions = {},
+): Promise<ParquetOutput> {
+  const columns = frame.columns().filter((column) => column !== partitions.column);
+  return writeParts(partitions.parts(), columns, dir, options);
+}
+
+/** Each spool as one Parquet part in its folder under `dir` ('' for `dir` itself), one atomic overwrite. */
+async function writeParts(
+  parts: { folder: string; spool: ParquetSpool }[],
+  columns: string[],
+  dir: string,
+  options: WriteParquetOptions,
+): Promise<ParquetOutput> {
   const writer = parquetWriter(options.writer);
   const hdfs = options.hdfs ?? new HdfsClient();
-  await spool.rows.close();
   let started = performance.now();
-  const partFiles = spool.rows.rows > 0 ? [sparkPartFileName()] : [];
-  const localPart = join(spool.dir, 'part.parquet');
-  const parquet =
-    partFiles.length > 0 ? await writer(spool.rows.path, frame.columns(), localPart) : { rows: 0, bytes: 0 };
+  const local: { file: string; path: string }[] = [];
+  let rows = 0;
+  let bytes = 0;
+  for (const { folder, spool } of parts) {
+    await spool.rows.close();
+    if (spool.rows.rows === 0) continue;
+    const path = join(spool.dir, 'part.parquet');
+    const parquet = await writer(spool.rows.path, columns, path);
+    local.push({ file: posix.join(folder, sparkPartFileName()), path });
+    rows += parquet.rows;
+    bytes += parquet.bytes;
+  }
   const parquetMs = performance.now() - started;
   started = performance.now();
   await writeDirectoryAtomically(
     hdfs,
     dir,
     async (tempDir) => {
-      for (const name of partFiles) await hdfs.upload(localPart, posix.join(tempDir, name));
+      for (const { file, path } of local) await hdfs.upload(path, posix.join(tempDir, file));
     },
     { onRecovery: options.onRecovery, ...options.hooks },
   );
   return {
     dir,
-    rows: parquet.rows,
-    partFiles,
-    bytes: parquet.bytes,
+    rows,
+    partFiles: local.map(({ file }) => file),
+    bytes,
     timings: { parquet: parquetMs, hdfs: performance.now() - started },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
-import { isListening, portOwner } from './ports.js';
+import { freePort, isListening, portOwner } from './ports.js';
 
 describe('Process > ports', () => {
   it('sees a port someone listens on, and names the owner', async () => {
@@ -16,5 +16,9 @@ describe('Process > ports', () => {
       await new Promise((resolve) => server.close(resolve));
     }
     assert.equal(await isListening('127.0.0.1', port), false, 'a closed port is free');
+  });
+  it('finds a free port to listen on', async () => {
+    const port = await freePort();
+    assert.equal(await isListening('127.0.0.1', port), false, `nobody listens on ${port}`);
   });
 });

@@ -1,7 +1,7 @@
 // Is a port free for our program? A connect() that succeeds means someone listens there already; `ss`
 // (iproute2) or, where there is none (macOS), `lsof` says who.
 import { spawnSync } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { commandLineOf } from './process-table.js';
 
 export function isListening(host: string, port: number, timeoutMs = 500): Promise<boolean> {
@@ -33,4 +33,16 @@ export function portOwner(port: number): string | null {
   if (pid === null) return null;
   const command = commandLineOf(pid) ?? 'a process';
   return `${command.length > 80 ? `${command.slice(0, 77)}...` : command} (pid ${pid})`;
+}
+
+/** A TCP port nobody listens on at the moment, chosen by the system (bind to port 0, then close). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

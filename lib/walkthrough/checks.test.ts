@@ -40,6 +40,7 @@ const job = (name: string, extra: Partial<JobSummary>): JobSummary => ({
 
 const cell = (tag: string, text: string, extra: Partial<CodeCell> = {}): CodeCell => ({
   number: 1,
+  executionCount: 1,
   tags: [tag],
   source: '',
   text,

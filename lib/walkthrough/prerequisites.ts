@@ -47,7 +47,9 @@ export const apiRunning: Prerequisite = async ({ apiUrl, runDir, config }) =>
     ? undefined
     : `the game API that step 3 starts does not answer at ${apiUrl}: run \`npm run lab:step-3\` first`;
 
-export const purchasesWritten: Prerequisite = async ({ config }) => {
+export const purchasesWritten = async ({
+  config,
+}: Pick<StepNeeds, 'config'>): Promise<string | undefined> => {
   const dir = config.hdfs.purchasesDir;
   try {
     const hdfs = new HdfsClient(config.hdfs);

@@ -18,6 +18,13 @@ export const randomName = (prefix: string) => `${prefix}-${randomBytes(4).toStri
 
 export const headers = (host: string) => ({ Host: host, Accept: '*/*', 'User-Agent': 'ApacheBench/2.3' });
 
+/** An event as the game API writes it: its type, the request's headers, and any extra fields. */
+export const event = (type: string, host: string, extra: Record<string, string> = {}) => ({
+  event_type: type,
+  ...headers(host),
+  ...extra,
+});
+
 export async function createTopic(topic: string, numPartitions = 1): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();

@@ -13,8 +13,8 @@ import type { GameEvent } from '../../lib/events/event.js';
 import {
   createTopic,
   deleteTopic,
+  event,
   hdfs,
-  headers,
   produce,
   produceWithKcat,
   randomName,
@@ -23,11 +23,6 @@ import {
 } from './jobs-fixture.js';
 
 const T0 = Date.UTC(2018, 7, 2, 4, 13, 14, 123);
-const event = (type: string, host: string, extra: Record<string, string> = {}) => ({
-  event_type: type,
-  ...headers(host),
-  ...extra,
-});
 const EVENTS = [
   event('default', 'user1.comcast.com'),
   event('purchase_sword', 'user1.comcast.com'),

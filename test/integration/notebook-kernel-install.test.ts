@@ -1,5 +1,6 @@
 // `npm run kernel:install` for real, into a throwaway Jupyter data folder (JUPYTER_DATA_DIR), then asks
-// Jupyter itself (KernelSpecManager, in Jupyter's Python) what it would start for the kernel `tslab`.
+// Jupyter itself (KernelSpecManager, in Jupyter's Python) what it would start for the kernel `tslab`, and
+// whether it trusts the lab's notebooks (NotebookNotary, as Jupyter Notebook checks on open).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { findJupyterPython } from '../../lib/jupyter/python.js';
+import { labNotebooks } from '../../lib/jupyter/trust.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 
 describe('Kernel setup > npm run kernel:install', () => {
@@ -25,6 +27,17 @@ describe('Kernel setup > npm run kernel:install', () => {
         { env, encoding: 'utf8' },
       ),
     ) as { dir: string; argv: string[] };
+
+  const trusted = (notebook: string) =>
+    execFileSync(
+      findJupyterPython(['nbformat']),
+      [
+        '-c',
+        'import sys, nbformat; from nbformat.sign import NotebookNotary; print(NotebookNotary().check_signature(nbformat.read(sys.argv[1], 4)))',
+        notebook,
+      ],
+      { env, encoding: 'utf8' },
+    ).trim() === 'True';
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'jupyter-data-'));
@@ -50,6 +63,9 @@ describe('Kernel setup > npm run kernel:install', () => {
       'tslab argv',
     );
     assert.equal(spec.argv[0], process.execPath, 'the Node that ran the installer');
+  });
+  it("trusts the lab's notebooks, so Jupyter shows their committed charts on open", () => {
+    for (const notebook of labNotebooks()) assert.ok(trusted(notebook), `${notebook} is trusted`);
   });
   it('can run again: the second install replaces the first', () => {
     assert.equal(install().status, 0, 'second run exit status');

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { executeNotebook, NotebookError } from '../../lib/jupyter/execute.js';
-import { codeCells, hasChart, type CodeCell } from '../../lib/jupyter/executed-notebook.js';
+import { hasChart, type CodeCell } from '../../lib/jupyter/executed-notebook.js';
 import { REPO_ROOT } from '../../lib/paths.js';
+import { assertRanClean, runLabNotebook, taggedCell } from '../support/executed-cells.js';
 import { EXPECTED, hdfs, testDir, writeTestPurchases } from './notebook-data.js';
 
 /** The describe() table by statistic and column: each column ends where its right-aligned header ends. */
@@ -34,38 +35,21 @@ describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
   const dir = testDir('notebook');
   let work: string;
   let cells: CodeCell[];
-  const cell = (tag: string) => {
-    const found = cells.find((c) => c.tags.includes(tag));
-    assert.ok(found, `a cell tagged ${tag}`);
-    return found;
-  };
+  const cell = (tag: string) => taggedCell(cells, tag);
   const stdout = (tag: string) => cell(tag).text;
 
   before(async () => {
     await writeTestPurchases(dir);
     work = await mkdtemp(join(tmpdir(), 'notebook-test-'));
-    // the kernel runs in the input's folder (tslab resolves ../dist from there); the copy can go anywhere
-    const output = join(work, 'querying-purchases.ipynb');
-    await executeNotebook({
-      input: join(REPO_ROOT, 'notebooks', 'querying-purchases.ipynb'),
-      output,
-      env: { PURCHASES_DIR: dir },
-      cellTimeoutSeconds: 120,
-      startupTimeoutSeconds: 60,
-    });
-    cells = codeCells(await readFile(output, 'utf8'));
+    cells = await runLabNotebook('querying-purchases.ipynb', work, { PURCHASES_DIR: dir });
   });
   after(async () => {
     await hdfs.remove(dir);
     await rm(work, { recursive: true, force: true });
   });
 
-  it('runs every code cell without an error output', () => {
-    assert.deepEqual(
-      cells.filter((c) => c.failure !== null).map((c) => `${c.number}: ${c.failure}`),
-      [],
-      'no error or stderr output in any cell',
-    );
+  it('runs every code cell without an error output, each prompt numbered as the kernel counted', () => {
+    assertRanClean(cells);
   });
   it('reads every row of both Parquet parts', () => {
     assert.equal(stdout('read').trim().split('\n').at(-1), String(EXPECTED.rows), 'purchases.count()');

@@ -124,8 +124,6 @@ describe('Hostile > writers of one output directory (real HDFS, real filtered_wr
     await hdfs.rename(output, siblingPath(output, 'old'));
     const missing = await purchasesWritten({
       config: { ...config, hdfs: { ...config.hdfs, purchasesDir: output } },
-      apiUrl: '',
-      runDir: '',
     });
     assert.match(missing ?? '', /stopped while swapping its output in; the previous output waits in .*\.old/);
     const mended = await write();
