@@ -1,6 +1,7 @@
 // Test data laid out as a Spark job writes it: `part-0000N-<uuid>-c000.snappy.parquet` files (columns
 // sorted as Spark's Row(**kwargs) sorts them, every one an optional UTF8 string) and an empty `_SUCCESS`.
-// filtered_writes writes the real /tmp/purchases; tests use this to write their own directories.
+// filtered_writes writes the real /tmp/purchases; tests use this to write their own directories, and
+// `npm run bench:notebook` its million rows (a part given as a SELECT, made inside DuckDB).
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,18 +11,24 @@ import { compareNames } from '../spark/schema.js';
 import { SqlSession } from './sql-session.js';
 import type { Row } from './table.js';
 
-/** Writes one part file per group of rows into the local folder `dir`, then `_SUCCESS`. */
-export async function writeSparkOutput(dir: string, parts: Row[][]): Promise<void> {
+/** A part file's rows: given one by one, or a SELECT whose columns are VARCHAR in Spark's order. */
+export type SparkPart = Row[] | { select: string };
+
+async function partQuery(session: SqlSession, part: SparkPart): Promise<string> {
+  if (!Array.isArray(part)) return part.select;
+  const columns = [...new Set(part.flatMap((row) => Object.keys(row)))].sort(compareNames);
+  await session.register('part', { columns, types: columns.map(() => 'string'), rows: part });
+  return 'SELECT * FROM part';
+}
+
+/** Writes one part file per part into the local folder `dir`, then `_SUCCESS`. */
+export async function writeSparkOutput(dir: string, parts: SparkPart[]): Promise<void> {
   const job = randomUUID();
   const session = await SqlSession.open();
   try {
-    for (const [i, rows] of parts.entries()) {
-      const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].sort(compareNames);
-      await session.register('part', { columns, types: columns.map(() => 'string'), rows });
-      await session.copyToParquet(
-        'part',
-        join(dir, `part-${String(i).padStart(5, '0')}-${job}-c000.snappy.parquet`),
-      );
+    for (const [i, part] of parts.entries()) {
+      const file = join(dir, `part-${String(i).padStart(5, '0')}-${job}-c000.snappy.parquet`);
+      await session.copyToParquet(await partQuery(session, part), file);
     }
   } finally {
     session.close();
@@ -30,7 +37,11 @@ export async function writeSparkOutput(dir: string, parts: Row[][]): Promise<voi
 }
 
 /** The same output written to `hdfsDir` in HDFS (created; files already there are overwritten). */
-export async function uploadSparkOutput(hdfs: HdfsClient, hdfsDir: string, parts: Row[][]): Promise<void> {
+export async function uploadSparkOutput(
+  hdfs: HdfsClient,
+  hdfsDir: string,
+  parts: SparkPart[],
+): Promise<void> {
   const local = await mkdtemp(join(tmpdir(), 'spark-output-'));
   try {
     await writeSparkOutput(local, parts);

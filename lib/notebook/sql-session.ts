@@ -98,11 +98,9 @@ export class SqlSession {
     appender.closeSync();
   }
 
-  /** Writes a registered table to one Snappy Parquet file (test data shaped like the jobs' output). */
-  async copyToParquet(name: string, path: string): Promise<void> {
-    await this.connection.run(
-      `COPY ${sqlIdentifier(name)} TO ${sqlString(path)} (FORMAT PARQUET, COMPRESSION SNAPPY)`,
-    );
+  /** Writes a query's rows to one Snappy Parquet file (test data shaped like the jobs' output). */
+  async copyToParquet(select: string, path: string): Promise<void> {
+    await this.connection.run(`COPY (${select}) TO ${sqlString(path)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);
   }
 
   close(): void {
