@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toDanfo } from './danfo.js';
-import { tableFromRows } from './table.js';
+import { columnTable, tableFromRows } from './table.js';
 
 describe('Notebook > toDanfo', () => {
   it('keeps every column in table order, even when the first row lacks one', () => {
@@ -17,18 +17,33 @@ describe('Notebook > toDanfo', () => {
     assert.deepEqual([df.dtypes, df.column('code').values], [['string'], ['5', '7']], 'dtype and values');
   });
   it('gives numeric columns numeric dtypes, an integer column with nulls a float one', () => {
-    const df = toDanfo({
-      columns: ['n', 'm'],
-      types: ['long', 'long'],
-      rows: [
-        { n: 1, m: 1 },
-        { n: 2, m: null },
-      ],
-    });
+    const rows = [
+      { n: 1, m: 1 },
+      { n: 2, m: null },
+    ];
+    const df = toDanfo(tableFromRows(rows, { columns: ['n', 'm'], types: ['long', 'long'] }));
     assert.deepEqual(df.dtypes, ['int32', 'float32'], 'dtypes');
   });
+  it('builds the frame from column arrays, rows in order', () => {
+    const table = columnTable(
+      ['Host', 'n'],
+      ['string', 'long'],
+      [
+        ['a', 'b'],
+        [1, 2],
+      ],
+    );
+    assert.deepEqual(
+      toDanfo(table).values,
+      [
+        ['a', 1],
+        ['b', 2],
+      ],
+      'rows',
+    );
+  });
   it('makes an empty DataFrame with the columns when no row matched', () => {
-    const df = toDanfo({ columns: ['Host', 'event_type'], types: ['string', 'string'], rows: [] });
+    const df = toDanfo(tableFromRows([], { columns: ['Host', 'event_type'], types: ['string', 'string'] }));
     assert.deepEqual(df.shape, [0, 2], 'zero rows, two columns');
   });
 });

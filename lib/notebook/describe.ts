@@ -79,7 +79,7 @@ function inputColumns(frame: DataFrame | Table): InputColumn[] {
   return frame.columns.map((name, i) => ({
     name,
     numeric: SPARK_NUMERIC.has(frame.types[i]),
-    values: frame.rows.map((row) => row[name]),
+    values: frame.column(i),
   }));
 }
 

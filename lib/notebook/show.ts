@@ -3,9 +3,10 @@ import { printSchemaString } from '../spark/schema.js';
 import { showString } from '../spark/show.js';
 import { schemaOf, type Table } from './table.js';
 
-/** `df.show(n=20, truncate=True)`. */
+/** `df.show(n=20, truncate=True)`: only the rows it prints (and one more, for Spark's footer) are read. */
 export function show(table: Table, numRows = 20, truncate: boolean | number = true): void {
-  console.log(showString(table.rows, table.columns, { numRows, truncate }));
+  const shown = table.head(Math.max(0, Math.trunc(numRows)) + 1);
+  console.log(showString(shown, table.columns, { numRows, truncate }));
 }
 
 /** `df.printSchema()`. */
@@ -15,5 +16,5 @@ export function printSchema(table: Table): void {
 
 /** `df.count()`. */
 export function count(table: Table): number {
-  return table.rows.length;
+  return table.rowCount;
 }

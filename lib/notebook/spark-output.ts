@@ -9,7 +9,7 @@ import { join, posix } from 'node:path';
 import type { HdfsClient } from '../hdfs/hdfs-client.js';
 import { compareNames } from '../spark/schema.js';
 import { SqlSession } from './sql-session.js';
-import type { Row } from './table.js';
+import { tableFromRows, type Row } from './table.js';
 
 /** A part file's rows: given one by one, or a SELECT whose columns are VARCHAR in Spark's order. */
 export type SparkPart = Row[] | { select: string };
@@ -17,7 +17,7 @@ export type SparkPart = Row[] | { select: string };
 async function partQuery(session: SqlSession, part: SparkPart): Promise<string> {
   if (!Array.isArray(part)) return part.select;
   const columns = [...new Set(part.flatMap((row) => Object.keys(row)))].sort(compareNames);
-  await session.register('part', { columns, types: columns.map(() => 'string'), rows: part });
+  await session.register('part', tableFromRows(part, { columns, types: columns.map(() => 'string') }));
   return 'SELECT * FROM part';
 }
 

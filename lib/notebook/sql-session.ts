@@ -3,7 +3,7 @@
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { LabError } from '../errors.js';
 import { sqlIdentifier, sqlString } from '../parquet/duckdb.js';
-import type { Row, Table } from './table.js';
+import { tableFromRows, type Row, type Table } from './table.js';
 
 export class SqlError extends LabError {}
 
@@ -66,7 +66,7 @@ export async function queryTable(connection: DuckDBConnection, sql: string): Pro
     for (const column of columns) plain[column] = plainValue(row[column]);
     return plain;
   });
-  return { columns, types, rows };
+  return tableFromRows(rows, { columns, types });
 }
 
 export class SqlSession {
@@ -90,9 +90,10 @@ export class SqlSession {
     const duckTypes = table.types.map((type) => DUCKDB_TYPE_OF_SPARK[type] ?? 'VARCHAR');
     const columns = table.columns.map((column, i) => `${sqlIdentifier(column)} ${duckTypes[i]}`);
     await this.connection.run(`CREATE OR REPLACE TABLE ${sqlIdentifier(name)} (${columns.join(', ')})`);
+    const values = table.columns.map((_, i) => table.column(i));
     const appender = await this.connection.createAppender(name);
-    for (const row of table.rows) {
-      table.columns.forEach((column, i) => appendCell(appender, duckTypes[i], row[column]));
+    for (let row = 0; row < table.rowCount; row++) {
+      values.forEach((column, i) => appendCell(appender, duckTypes[i], column[row]));
       appender.endRow();
     }
     appender.closeSync();
