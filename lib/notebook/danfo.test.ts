@@ -1,7 +1,28 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
+import { types } from 'node:util';
+import { Series } from './danfo-lib.js';
 import { toDanfo } from './danfo.js';
 import { columnTable, tableFromRows } from './table.js';
+
+describe('Notebook > danfo without mathjs and xlsx until it needs them', () => {
+  // as danfo resolves them
+  const require = createRequire(createRequire(import.meta.url).resolve('danfojs-node'));
+  const loaded = (name: string) => require.cache[require.resolve(name)]?.exports as object;
+
+  it('loads mathjs on the first call that needs it, and that call works', () => {
+    assert.ok(types.isProxy(loaded('mathjs')), 'a stand-in while danfo has not needed mathjs');
+    assert.equal(new Series([1, 2, 3, 4]).std(), 1.2909944487358056, "danfo's std through mathjs");
+    assert.ok(!types.isProxy(loaded('mathjs')), 'the real mathjs afterwards');
+  });
+  it('hands out the real xlsx through its stand-in', () => {
+    const xlsx = loaded('xlsx') as { utils: { aoa_to_sheet: (rows: unknown[][]) => object } };
+    assert.ok(types.isProxy(xlsx), 'a stand-in');
+    assert.ok(xlsx.utils.aoa_to_sheet([['a']]), 'a sheet made through it');
+    assert.ok(!types.isProxy(loaded('xlsx')), 'the real xlsx afterwards');
+  });
+});
 
 describe('Notebook > toDanfo', () => {
   it('keeps every column in table order, even when the first row lacks one', () => {

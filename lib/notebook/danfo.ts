@@ -1,6 +1,6 @@
 // The `toPandas()` step: a notebook Table as a danfo DataFrame (danfojs-node: the package whose types
 // tslab can resolve, see kernel-setup/README.md).
-import { DataFrame } from 'danfojs-node';
+import { DataFrame } from './danfo-lib.js';
 import type { Table } from './table.js';
 
 const INTEGER_TYPES = new Set(['long', 'integer', 'short', 'byte']);

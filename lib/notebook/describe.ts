@@ -3,7 +3,7 @@
 // mean / std / min / 25% / 50% / 75% / max, nulls left out. As in pandas, a frame with numeric columns
 // describes only those unless include: 'all'; a frame of strings only describes the strings.
 import { inspect } from 'node:util';
-import { DataFrame, Series } from 'danfojs-node';
+import { DataFrame, Series } from './danfo-lib.js';
 import { frameText, type Cell, type TextColumn } from './pandas-text.js';
 import type { Table } from './table.js';
 
@@ -28,16 +28,20 @@ function isMissing(value: unknown): boolean {
 /** count, unique, top, freq; top is the most frequent value, the first seen among equals (pandas ≥ 2.3). */
 export function objectStats(values: unknown[]): Record<string, Cell> {
   const counts = new Map<unknown, number>();
-  for (const value of values) if (!isMissing(value)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let count = 0;
+  for (const value of values) {
+    if (isMissing(value)) continue;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+    count += 1;
+  }
   let top: Cell = NaN;
   let freq = NaN;
-  for (const [value, count] of counts) {
-    if (Number.isNaN(freq) || count > freq) {
+  for (const [value, n] of counts) {
+    if (Number.isNaN(freq) || n > freq) {
       top = String(value);
-      freq = count;
+      freq = n;
     }
   }
-  const count = [...counts.values()].reduce((sum, n) => sum + n, 0);
   return { count, unique: counts.size, top, freq };
 }
 
@@ -68,12 +72,19 @@ export function numericStats(values: unknown[]): Record<string, Cell> {
   };
 }
 
+/** The frame's columns as arrays; danfo's frame.column(name) builds a Series (1.1 s for 500,000 × 5). */
+function frameColumns(frame: DataFrame): unknown[][] {
+  const rows = frame.values as unknown[][];
+  return frame.columns.map((_, i) => rows.map((row) => row[i]));
+}
+
 function inputColumns(frame: DataFrame | Table): InputColumn[] {
   if (frame instanceof DataFrame) {
+    const values = frameColumns(frame);
     return frame.columns.map((name, i) => ({
       name,
       numeric: DANFO_NUMERIC.has(frame.dtypes[i]),
-      values: frame.column(name).values as unknown[],
+      values: values[i],
     }));
   }
   return frame.columns.map((name, i) => ({
