@@ -1,11 +1,17 @@
 // The notebook's stand-in for a Spark DataFrame: column names, their Spark type names (what printSchema()
 // prints) and the rows. Where the rows live depends on where the table came from: hand-made rows stay
-// objects; other tables may hold them column by column. Cells ask for what they need: count() the row
-// count, show() the first rows, toDanfo() and describe() whole columns; row objects for every row are
-// built only when asked for.
+// objects; a query result is held column by column; what readParquet read stays in DuckDB
+// (result-table.ts). Cells ask for what they need: count() the row count, show() the first rows,
+// toDanfo() and describe() whole columns; row objects for every row are built only when asked for.
 import type { SchemaField } from '../spark/schema.js';
 
 export type Row = Record<string, unknown>;
+
+/** Where DuckDB reads a table's rows itself: a FROM clause, and an expression ordering them as the table does. */
+export interface TableSource {
+  from: string;
+  position: string;
+}
 
 export interface Table {
   readonly columns: string[];
@@ -18,6 +24,8 @@ export interface Table {
   head(count: number): Row[];
   /** One column's values in row order. */
   column(index: number): unknown[];
+  /** Set when DuckDB can read the rows in place (Parquet parts): registered as a view, counted by SQL. */
+  readonly source?: TableSource;
 }
 
 /** Rows `from`…`to` (exclusive) as objects, from the table's column arrays. */
@@ -31,7 +39,7 @@ export function rowsOf(columns: string[], values: unknown[][], from: number, to:
   return rows;
 }
 
-/** A table held column by column in JavaScript. */
+/** A table held column by column in JavaScript (a query result). */
 class ColumnTable implements Table {
   private built: Row[] | undefined;
 
