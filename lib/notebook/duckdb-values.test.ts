@@ -48,6 +48,15 @@ describe('Notebook > DuckDB values in bulk (fetchColumns)', () => {
       'values in order',
     );
   });
+  it('brings a column of many values longer than one slice back whole, in order', async () => {
+    await connection.run("CREATE TABLE long AS SELECT 'v' || (i * 7) AS v FROM range(300000) AS r(i)");
+    const [values] = await fetch('long');
+    assert.deepEqual(
+      [values.length, values[131071], values[131072], values[299999]],
+      [300000, 'v917497', 'v917504', 'v2099993'],
+      'values across the slices',
+    );
+  });
   it('brings numbers and booleans back as JavaScript numbers and booleans', async () => {
     const [, , n, ok, x] = await fetch('t');
     assert.deepEqual([n[3], ok[3], x[2]], [3000, true, 0.5], 'long, boolean, double');

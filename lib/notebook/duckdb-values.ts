@@ -96,10 +96,26 @@ async function fetchCoded(
   });
 }
 
-/** A text column as one JSON array, in rowid order (list() follows it only when told to). */
-async function fetchJson(connection: DuckDBConnection, table: string, column: string): Promise<unknown[]> {
-  const [json] = await firstRow(connection, `SELECT to_json(list(${column} ORDER BY rowid)) FROM ${table}`);
-  return json === null ? [] : (JSON.parse(json as string) as unknown[]);
+// An ordered list() holds its rows while it is built: a text column goes out as JSON in slices of rows.
+const JSON_SLICE = 131_072;
+
+/** A text column as JSON arrays, in rowid order (list() follows it only when told to). */
+async function fetchJson(
+  connection: DuckDBConnection,
+  table: string,
+  column: string,
+  rows: number,
+): Promise<unknown[]> {
+  const values: unknown[] = [];
+  for (let first = 0; first < rows; first += JSON_SLICE) {
+    const [json] = await firstRow(
+      connection,
+      `SELECT to_json(list(${column} ORDER BY rowid)) FROM ${table} ` +
+        `WHERE rowid >= ${first} AND rowid < ${first + JSON_SLICE}`,
+    );
+    for (const value of json === null ? [] : (JSON.parse(json as string) as unknown[])) values.push(value);
+  }
+  return values;
 }
 
 /**
@@ -118,11 +134,11 @@ export async function fetchColumns(
   const text = columns.flatMap((_, i) => (isText(i) ? [i] : []));
   const other = columns.flatMap((_, i) => (isText(i) ? [] : [i]));
   if (text.length) {
-    const distinct = await firstRow(
+    const [rows, ...distinct] = (await firstRow(
       connection,
-      `SELECT ${text.map((i) => `approx_count_distinct(${ids[i]})`).join(', ')} FROM ${table}`,
-    );
-    const coded = text.filter((_, k) => (distinct[k] as number) <= DICTIONARY_LIMIT);
+      `SELECT count(*), ${text.map((i) => `approx_count_distinct(${ids[i]})`).join(', ')} FROM ${table}`,
+    )) as number[];
+    const coded = text.filter((_, k) => distinct[k] <= DICTIONARY_LIMIT);
     const codedValues = coded.length
       ? await fetchCoded(
           connection,
@@ -131,9 +147,8 @@ export async function fetchColumns(
         )
       : [];
     coded.forEach((i, k) => (values[i] = codedValues[k]));
-    // one column at a time: an ordered list() holds its whole column while it is built
     for (const i of text.filter((i) => !coded.includes(i)))
-      values[i] = await fetchJson(connection, table, ids[i]);
+      values[i] = await fetchJson(connection, table, ids[i], rows);
   }
   if (other.length) {
     const result = await connection.run(
