@@ -8,6 +8,7 @@
 //      and hold our describe() output next to pandas'.
 // The HDFS directory is deleted afterwards.
 import { randomBytes } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../lib/config.js';
@@ -165,6 +166,8 @@ async function main(): Promise<void> {
     console.log(`bench:notebook: ${rows.toLocaleString('en-US')} purchases written to ${dir} in HDFS`);
     const ours: CellRun[] = [];
     const spark: CellRun[] = [];
+    // other work on the machine shows in every figure: the load is printed with them
+    const loadAtStart = loadavg()[0];
     for (let round = 1; round <= rounds; round++) {
       const run = await timeProcess(process.execPath, ['--import', 'tsx', CELLS, dir], { cwd: REPO_ROOT });
       ours.push(parseRun(run, 'notebook-cells.ts'));
@@ -176,6 +179,10 @@ async function main(): Promise<void> {
       }
     }
     report(rows, ours, spark);
+    console.log(
+      `load average (1 min): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end, ` +
+        `on ${availableParallelism()} cores`,
+    );
   } finally {
     await hdfs.remove(dir);
   }
