@@ -38,6 +38,10 @@ function appendCell(appender: DuckDBAppender, duckType: string, value: unknown):
   }
 }
 
+function sqlError(err: unknown, sql: string): SqlError {
+  return new SqlError(`SQL failed: ${(err as Error).message}`, `check the query: ${sql}`);
+}
+
 function decodedTable(result: DuckDBMaterializedResult): Table {
   const columns = result.columnNames();
   return columnTable(
@@ -63,11 +67,11 @@ export class SqlSession {
   }
 
   /** Runs SQL; a mistake becomes a SqlError with DuckDB's message and the query in the hint. */
-  private async run<T>(sql: string, work: () => Promise<T>, shown = sql): Promise<T> {
+  private async run<T>(sql: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (err) {
-      throw new SqlError(`SQL failed: ${(err as Error).message}`, `check the query: ${shown}`);
+      throw sqlError(err, sql);
     }
   }
 
@@ -105,7 +109,7 @@ export class SqlSession {
     } catch (err) {
       // SHOW, DESCRIBE, SUMMARIZE and PRAGMA are SELECTs that CREATE … AS does not take.
       if ((err as Error).message.startsWith('Parser Error')) return false;
-      throw new SqlError(`SQL failed: ${(err as Error).message}`, `check the query: ${sql}`);
+      throw sqlError(err, sql);
     }
   }
 
