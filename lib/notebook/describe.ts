@@ -25,24 +25,52 @@ function isMissing(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value));
 }
 
-/** count, unique, top, freq; top is the most frequent value, the first seen among equals (pandas ≥ 2.3). */
-export function objectStats(values: unknown[]): Record<string, Cell> {
-  const counts = new Map<unknown, number>();
-  let count = 0;
+/** The present values as runs of equal neighbours, in order: each run's value and length. */
+function runsOf(values: unknown[]): { values: unknown[]; lengths: number[] } {
+  const runs = { values: [] as unknown[], lengths: [] as number[] };
+  let last = -1;
   for (const value of values) {
     if (isMissing(value)) continue;
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-    count += 1;
+    if (last >= 0 && runs.values[last] === value) runs.lengths[last] += 1;
+    else {
+      runs.values.push(value);
+      runs.lengths.push(1);
+      last += 1;
+    }
+  }
+  return runs;
+}
+
+/** Strings in ascending order: every value is one run, and runs come in order of first appearance. */
+function ascendingStrings(values: unknown[]): boolean {
+  return values.every(
+    (value, i) => typeof value === 'string' && (i === 0 || (values[i - 1] as string) < value),
+  );
+}
+
+/**
+ * count, unique, top, freq; top is the most frequent value, the first seen among equals (pandas ≥ 2.3).
+ * Counting 500,000 different strings in a Map takes ~0.5 s; a column in order (timestamps) is counted
+ * from its runs alone.
+ */
+export function objectStats(values: unknown[]): Record<string, Cell> {
+  const runs = runsOf(values);
+  let counts: { values: unknown[]; lengths: number[] } = runs;
+  if (!ascendingStrings(runs.values)) {
+    const merged = new Map<unknown, number>();
+    runs.values.forEach((value, i) => merged.set(value, (merged.get(value) ?? 0) + runs.lengths[i]));
+    counts = { values: [...merged.keys()], lengths: [...merged.values()] };
   }
   let top: Cell = NaN;
   let freq = NaN;
-  for (const [value, n] of counts) {
+  counts.lengths.forEach((n, i) => {
     if (Number.isNaN(freq) || n > freq) {
-      top = String(value);
+      top = String(counts.values[i]);
       freq = n;
     }
-  }
-  return { count, unique: counts.size, top, freq };
+  });
+  const count = counts.lengths.reduce((sum, n) => sum + n, 0);
+  return { count, unique: counts.values.length, top, freq };
 }
 
 /** numpy's default percentile: linear interpolation between the two nearest ranks. */
