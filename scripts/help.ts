@@ -38,6 +38,10 @@ export const HELP: [script: string, line: string][] = [
   ['test:hostile', 'the hostile-input suite alone, with its totals (docs/reliability.md)'],
   ['test:node24', 'the unit and notebook tests again on Node.js 24 (from the npm registry, cached)'],
   ['bench:api', 'the game API against a bare node:http server, ab side by side, nothing lost'],
+  [
+    'bench:notebook',
+    "the notebook's cells on 1M rows as a fresh process (-- --rows N, --spark: against PySpark + pandas)",
+  ],
   ['bench:extract', 'filtered_writes on 100k and 1M events (-- --events N, --spark: against PySpark)'],
   ['build', 'compile the library to dist/ (the notebooks import it)'],
   ['typecheck', 'tsc --noEmit'],

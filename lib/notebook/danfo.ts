@@ -1,7 +1,7 @@
 // The `toPandas()` step: a notebook Table as a danfo DataFrame (danfojs-node: the package whose types
 // tslab can resolve, see kernel-setup/README.md).
-import { DataFrame } from 'danfojs-node';
-import type { Row, Table } from './table.js';
+import { DataFrame } from './danfo-lib.js';
+import type { Table } from './table.js';
 
 const INTEGER_TYPES = new Set(['long', 'integer', 'short', 'byte']);
 const FLOAT_TYPES = new Set(['double', 'float']);
@@ -19,13 +19,11 @@ export function danfoDtype(sparkType: string, values: unknown[]): string {
 }
 
 export function toDanfo(table: Table): DataFrame {
-  // danfo takes its columns from the first row, so rows are rebuilt with every column in table order.
-  const rows = table.rows.map((row: Row) => table.columns.map((column) => row[column] ?? null));
-  const dtypes = table.columns.map((column, i) =>
-    danfoDtype(
-      table.types[i],
-      table.rows.map((row) => row[column]),
-    ),
-  );
+  const values = table.columns.map((_, i) => table.column(i));
+  // danfo builds a frame fastest from row arrays (from an object of columns it makes rows first); a
+  // missing value is null, as pandas' None.
+  const rows: unknown[][] = new Array(table.rowCount);
+  for (let row = 0; row < table.rowCount; row++) rows[row] = values.map((column) => column[row] ?? null);
+  const dtypes = table.types.map((type, i) => danfoDtype(type, values[i]));
   return new DataFrame(rows, { columns: table.columns, dtypes });
 }

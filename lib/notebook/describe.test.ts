@@ -169,4 +169,33 @@ suite('Notebook > describe > objectStats', () => {
   it('counts equal values once however often they appear', () => {
     assert.equal(objectStats(['a', 'a', 'a']).unique, 1, 'one distinct value');
   });
+  it('adds up a value that comes back after others', () => {
+    assert.deepEqual(
+      objectStats(['b', 'b', 'a', 'c', 'a', 'a', null]),
+      { count: 6, unique: 3, top: 'a', freq: 3 },
+      'a three times in two runs',
+    );
+  });
+  it('counts a column in ascending order from its runs, nulls left out', () => {
+    assert.deepEqual(
+      objectStats(['a', null, 'b', 'b', 'c', 'c', 'd']),
+      { count: 6, unique: 4, top: 'b', freq: 2 },
+      'b and c twice; b seen first',
+    );
+  });
+  it('takes the first value as top when every value occurs once', () => {
+    const timestamps = Array.from(
+      { length: 1000 },
+      (_, i) => `2026-11-28 10:36:${String(i).padStart(4, '0')}`,
+    );
+    assert.deepEqual(
+      objectStats(timestamps),
+      { count: 1000, unique: 1000, top: timestamps[0], freq: 1 },
+      'in order',
+    );
+    assert.equal(objectStats([...timestamps].reverse()).top, timestamps[999], 'in reverse: the first seen');
+  });
+  it('does not take numbers and strings in order for one sorted column', () => {
+    assert.deepEqual(objectStats([1, '1', 1]), { count: 3, unique: 2, top: '1', freq: 2 }, 'two 1s, one "1"');
+  });
 });

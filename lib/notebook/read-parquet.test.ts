@@ -1,14 +1,18 @@
 // The reader against a local folder standing in for HDFS (the same calls: stat, list, readFile);
 // test/integration/notebook-read-parquet.test.ts runs it against the real HDFS.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import type { FileStatus } from '../hdfs/hdfs-client.js';
 import { PrerequisiteError } from '../errors.js';
 import { readParquet, type HdfsReader } from './read-parquet.js';
-import { writeSparkOutput } from './spark-output.js';
+import { registerTable, sql } from './sql-session.js';
+import { writeSparkOutput } from '../../test/support/spark-output.js';
 
 function localHdfs(root: string): HdfsReader {
   const status = async (path: string, name: string): Promise<FileStatus> => {
@@ -97,6 +101,66 @@ describe('Notebook > readParquet', () => {
         [null, null, 'very sharp sword', null],
         'descriptions',
       );
+    });
+  });
+
+  describe('the rows stay in DuckDB', () => {
+    it('counts them and shows the first without building every row', async () => {
+      const table = await readParquet('/multi', { hdfs });
+      assert.deepEqual(
+        [table.rowCount, table.head(1).map((row) => row.Host)],
+        [4, ['user1.comcast.com']],
+        'count and first row',
+      );
+    });
+    it('lets DuckDB read the local copies of the parts itself', async () => {
+      const table = await readParquet('/multi', { hdfs });
+      assert.match(table.source?.from ?? '', /^read_parquet\(\['[^']+\.parquet', /, 'a Parquet scan');
+    });
+    it('registers as a view that sql() queries', async () => {
+      await registerTable('multi', await readParquet('/multi', { hdfs }));
+      const result = await sql("select count(*) as n from multi where Host = 'user1.comcast.com'");
+      assert.deepEqual(result.rows, [{ n: 3 }], 'three user1 rows');
+    });
+    it('fetches a part once while it stays the same, again when it changes', async () => {
+      await mkdir(join(root, 'changing'));
+      await writeSparkOutput(join(root, 'changing'), [[purchase('user1.comcast.com')]]);
+      const fetched: string[] = [];
+      const counting: HdfsReader = { ...hdfs, readFile: (path) => (fetched.push(path), hdfs.readFile(path)) };
+      await readParquet('/changing', { hdfs: counting });
+      await readParquet('/changing', { hdfs: counting });
+      assert.equal(fetched.length, 1, 'one fetch for two reads');
+      await rm(join(root, 'changing'), { recursive: true });
+      await mkdir(join(root, 'changing'));
+      await writeSparkOutput(join(root, 'changing'), [
+        [purchase('user2.att.com'), purchase('user2.att.com')],
+      ]);
+      const table = await readParquet('/changing', { hdfs: counting });
+      assert.deepEqual([fetched.length, table.rowCount], [2, 2], 'fetched again, the new rows');
+    });
+    it('removes the local copies when the process exits', async () => {
+      // a child process reads one part through a stand-in and prints the path of its local copy
+      const part = (await readdir(join(root, 'multi'))).find((name) => name.startsWith('part-'));
+      const script = `
+        import { readFile } from 'node:fs/promises';
+        import { readParquet } from ${JSON.stringify(new URL('./read-parquet.ts', import.meta.url).href)};
+        const hdfs = {
+          stat: async () => ({ type: 'DIRECTORY' }),
+          list: async () => [{ type: 'FILE', pathSuffix: 'part-0.parquet', length: 1 }],
+          readFile: () => readFile(${JSON.stringify(join(root, 'multi', part ?? ''))}),
+        };
+        const table = await readParquet('/one', { hdfs });
+        console.log(table.source.from.match(/'([^']+)'/)[1]);`;
+      const child = await promisify(execFile)(process.execPath, [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        script,
+      ]);
+      const copy = child.stdout.trim();
+      assert.match(copy, /notebook-parquet-/, 'the child read a local copy');
+      assert.equal(existsSync(dirname(copy)), false, 'its folder is gone after the child exited');
     });
   });
 

@@ -5,7 +5,7 @@ import { PrerequisiteError } from '../errors.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
 import { parsePartitionFolder } from '../parquet/partitions.js';
 import { readParquet, type HdfsReader } from './read-parquet.js';
-import type { Row, Table } from './table.js';
+import { tableFromRows, type Row, type Table } from './table.js';
 
 /** Reads every partition of `dir` (in name order) into one table, the partition column last. */
 export async function readPartitioned(
@@ -33,5 +33,5 @@ export async function readPartitioned(
     for (const row of table.rows) rows.push({ ...row, [column]: value });
   }
   for (const { column } of partitions) types.set(column, 'string');
-  return { columns: [...types.keys()], types: [...types.values()], rows };
+  return tableFromRows(rows, { columns: [...types.keys()], types: [...types.values()] });
 }

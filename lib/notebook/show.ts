@@ -5,11 +5,13 @@ import { displayBundle, preformattedHtml } from './kernel-display.js';
 import { schemaOf, type Table } from './table.js';
 
 /**
- * `df.show(n=20, truncate=True)`. In a notebook, the table's text (exactly what console.log prints) with an
- * HTML twin whose rows never wrap; elsewhere, printed.
+ * `df.show(n=20, truncate=True)`: only the rows it prints (and one more, for Spark's footer) are read. In a
+ * notebook, the table's text (exactly what console.log prints) with an HTML twin whose rows never wrap;
+ * elsewhere, printed.
  */
 export function show(table: Table, numRows = 20, truncate: boolean | number = true): void {
-  const text = showString(table.rows, table.columns, { numRows, truncate });
+  const shown = table.head(Math.max(0, Math.trunc(numRows)) + 1);
+  const text = showString(shown, table.columns, { numRows, truncate });
   if (!displayBundle({ 'text/plain': `${text}\n`, 'text/html': preformattedHtml(text) })) console.log(text);
 }
 
@@ -20,5 +22,5 @@ export function printSchema(table: Table): void {
 
 /** `df.count()`. */
 export function count(table: Table): number {
-  return table.rows.length;
+  return table.rowCount;
 }

@@ -1,34 +1,23 @@
-// An embedded DuckDB standing in for the SparkSession: tables registered from rows, queried with real SQL.
-// The notebook uses one default session (registerTable / sql), as PySpark's notebook used one `spark`.
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+// An embedded DuckDB standing in for the SparkSession: tables registered by name, queried with real SQL.
+// The notebook uses one default session (readParquet / registerTable / sql / countChart), as PySpark's
+// notebook used one `spark`.
+import {
+  DuckDBInstance,
+  StatementType,
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBMaterializedResult,
+} from '@duckdb/node-api';
 import { LabError } from '../errors.js';
 import { sqlIdentifier, sqlString } from '../parquet/duckdb.js';
-import type { Row, Table } from './table.js';
+import { decodeColumn, DUCKDB_TYPE_OF_SPARK, fetchColumns, sparkType } from './duckdb-values.js';
+import { ResultTable } from './result-table.js';
+import { columnTable, type Table, type TableSource } from './table.js';
 
 export class SqlError extends LabError {}
 
-// DuckDB's type names and Spark's, both ways; anything else is read as its DuckDB name and stored as text.
-const SPARK_TYPE_OF_DUCKDB: Record<string, string> = {
-  VARCHAR: 'string',
-  BIGINT: 'long',
-  INTEGER: 'integer',
-  SMALLINT: 'short',
-  TINYINT: 'byte',
-  DOUBLE: 'double',
-  FLOAT: 'float',
-  BOOLEAN: 'boolean',
-};
-const DUCKDB_TYPE_OF_SPARK = Object.fromEntries(
-  Object.entries(SPARK_TYPE_OF_DUCKDB).map(([duck, spark]) => [spark, duck]),
-);
-
-/** BIGINT results (count(*), sums) come back as bigint; as numbers they print and convert like Spark's longs. */
-function plainValue(value: unknown): unknown {
-  if (typeof value === 'bigint' && value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER) {
-    return Number(value);
-  }
-  return value;
-}
+// A query's rows are kept in a temporary table of this name (and a number) while they are read out.
+const QUERY_RESULT = '__notebook_query_result';
 
 function appendCell(appender: DuckDBAppender, duckType: string, value: unknown): void {
   if (value === null || value === undefined) return appender.appendNull();
@@ -49,60 +38,132 @@ function appendCell(appender: DuckDBAppender, duckType: string, value: unknown):
   }
 }
 
-/** Runs a query on a DuckDB connection and returns its rows with Spark's type names. */
-export async function queryTable(connection: DuckDBConnection, sql: string): Promise<Table> {
-  let reader;
-  try {
-    reader = await connection.runAndReadAll(sql);
-  } catch (err) {
-    throw new SqlError(`SQL failed: ${(err as Error).message}`, `check the query: ${sql}`);
-  }
-  const columns = reader.columnNames();
-  const types = reader
-    .columnTypes()
-    .map((type) => SPARK_TYPE_OF_DUCKDB[type.toString()] ?? type.toString().toLowerCase());
-  const rows = reader.getRowObjectsJS().map((row) => {
-    const plain: Row = {};
-    for (const column of columns) plain[column] = plainValue(row[column]);
-    return plain;
-  });
-  return { columns, types, rows };
+function sqlError(err: unknown, sql: string): SqlError {
+  return new SqlError(`SQL failed: ${(err as Error).message}`, `check the query: ${sql}`);
+}
+
+function decodedTable(result: DuckDBMaterializedResult): Table {
+  const columns = result.columnNames();
+  return columnTable(
+    columns,
+    result.columnTypes().map(sparkType),
+    columns.map((_, i) => decodeColumn(result, i)),
+  );
 }
 
 export class SqlSession {
+  private queries = 0;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
   ) {}
 
   static async open(): Promise<SqlSession> {
-    const instance = await DuckDBInstance.create(':memory:');
+    // DuckDB keeps up to 128 MB of freed memory per thread for later queries; in a notebook that memory
+    // is wanted by danfo next, so it goes back after each query that used more than 32 MB.
+    const instance = await DuckDBInstance.create(':memory:', { allocator_flush_threshold: '32MB' });
     return new SqlSession(instance, await instance.connect());
   }
 
-  /** Runs a query and returns its rows; a SQL mistake becomes a SqlError with DuckDB's message. */
-  query(sql: string): Promise<Table> {
-    return queryTable(this.connection, sql);
+  /** Runs SQL; a mistake becomes a SqlError with DuckDB's message and the query in the hint. */
+  private async run<T>(sql: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw sqlError(err, sql);
+    }
   }
 
-  /** Creates (or replaces) table `name` with the table's columns and rows: Spark's registerTempTable. */
+  /**
+   * Runs a query and returns its rows. A single SELECT is kept in a temporary table and its columns read
+   * out in bulk; anything else (SHOW, DESCRIBE, PRAGMA, CREATE, several statements) is decoded as it comes.
+   */
+  async query(sql: string): Promise<Table> {
+    const kept = sqlIdentifier(`${QUERY_RESULT}_${++this.queries}`);
+    if (await this.keepAsTable(sql, kept)) {
+      try {
+        const described = await this.run(sql, () =>
+          this.connection.runAndReadAll(`SELECT * FROM ${kept} LIMIT 0`),
+        );
+        const columns = described.columnNames();
+        const types = described.columnTypes();
+        const values = await this.run(sql, () => fetchColumns(this.connection, kept, columns, types));
+        return columnTable(columns, types.map(sparkType), values);
+      } finally {
+        await this.connection.run(`DROP TABLE IF EXISTS ${kept}`);
+      }
+    }
+    return decodedTable(await this.run(sql, () => this.connection.run(sql)));
+  }
+
+  /** CREATE TEMP TABLE `kept` AS the query, when it is one SELECT that DuckDB lets a table be made of. */
+  private async keepAsTable(sql: string, kept: string): Promise<boolean> {
+    const statements = await this.run(sql, () => this.connection.extractStatements(sql));
+    if (statements.count !== 1) return false;
+    const prepared = await this.run(sql, () => statements.prepare(0));
+    if (prepared.statementType !== StatementType.SELECT) return false;
+    try {
+      await this.connection.run(`CREATE TEMP TABLE ${kept} AS ${sql}`);
+      return true;
+    } catch (err) {
+      // SHOW, DESCRIBE, SUMMARIZE and PRAGMA are SELECTs that CREATE … AS does not take.
+      if ((err as Error).message.startsWith('Parser Error')) return false;
+      throw sqlError(err, sql);
+    }
+  }
+
+  /** The rows of `source` held in a materialized result (a Table whose rows stay in DuckDB). */
+  async read(source: TableSource): Promise<ResultTable> {
+    const result = await this.run(source.from, () => this.connection.run(`SELECT * FROM ${source.from}`));
+    return new ResultTable(result, source);
+  }
+
+  /** Spark's registerTempTable: `name` becomes queryable, a view where DuckDB can read the rows itself. */
   async register(name: string, table: Table): Promise<void> {
+    await this.dropOther(name, table.source ? 'BASE TABLE' : 'VIEW');
+    if (table.source) {
+      await this.connection.run(
+        `CREATE OR REPLACE VIEW ${sqlIdentifier(name)} AS SELECT * FROM ${table.source.from}`,
+      );
+      return;
+    }
     const duckTypes = table.types.map((type) => DUCKDB_TYPE_OF_SPARK[type] ?? 'VARCHAR');
     const columns = table.columns.map((column, i) => `${sqlIdentifier(column)} ${duckTypes[i]}`);
     await this.connection.run(`CREATE OR REPLACE TABLE ${sqlIdentifier(name)} (${columns.join(', ')})`);
+    const values = table.columns.map((_, i) => table.column(i));
     const appender = await this.connection.createAppender(name);
-    for (const row of table.rows) {
-      table.columns.forEach((column, i) => appendCell(appender, duckTypes[i], row[column]));
+    for (let row = 0; row < table.rowCount; row++) {
+      values.forEach((column, i) => appendCell(appender, duckTypes[i], column[row]));
       appender.endRow();
     }
     appender.closeSync();
   }
 
-  /** Writes a registered table to one Snappy Parquet file (test data shaped like the jobs' output). */
-  async copyToParquet(name: string, path: string): Promise<void> {
-    await this.connection.run(
-      `COPY ${sqlIdentifier(name)} TO ${sqlString(path)} (FORMAT PARQUET, COMPRESSION SNAPPY)`,
+  /** Drops `name` when it is of the other kind: CREATE OR REPLACE does not turn a view into a table. */
+  private async dropOther(name: string, kind: 'VIEW' | 'BASE TABLE'): Promise<void> {
+    const found = await this.connection.runAndReadAll(
+      `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' ` +
+        `AND lower(table_name) = lower(${sqlString(name)}) AND table_type = ${sqlString(kind)}`,
     );
+    if (found.currentRowCount > 0)
+      await this.connection.run(`DROP ${kind === 'VIEW' ? 'VIEW' : 'TABLE'} ${sqlIdentifier(name)}`);
+  }
+
+  /** How often each value of `column` occurs in `source`, in order of first appearance. */
+  async valueCounts(source: TableSource, column: string): Promise<Map<unknown, number>> {
+    const sql =
+      `SELECT ${sqlIdentifier(column)}, count(*) FROM ${source.from} ` +
+      `GROUP BY ALL ORDER BY min(${source.position})`;
+    const result = await this.run(sql, () => this.connection.run(sql));
+    const values = decodeColumn(result, 0);
+    const counts = decodeColumn(result, 1);
+    return new Map(values.map((value, i) => [value, counts[i] as number]));
+  }
+
+  /** Writes a query's rows to one Snappy Parquet file (test data shaped like the jobs' output). */
+  async copyToParquet(select: string, path: string): Promise<void> {
+    await this.connection.run(`COPY (${select}) TO ${sqlString(path)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);
   }
 
   close(): void {
@@ -113,17 +174,18 @@ export class SqlSession {
 
 let defaultSession: Promise<SqlSession> | undefined;
 
-function session(): Promise<SqlSession> {
+/** The notebook's one session, opened on first use and kept for the process (its tables live in it). */
+export function notebookSession(): Promise<SqlSession> {
   defaultSession ??= SqlSession.open();
   return defaultSession;
 }
 
 /** `purchases.registerTempTable('purchases')`: makes the rows queryable as `name` in sql(). */
 export async function registerTable(name: string, table: Table): Promise<void> {
-  await (await session()).register(name, table);
+  await (await notebookSession()).register(name, table);
 }
 
 /** `spark.sql(query)`: real SQL (DuckDB's dialect) over the registered tables. */
 export async function sql(query: string): Promise<Table> {
-  return (await session()).query(query);
+  return (await notebookSession()).query(query);
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../lib/config.js';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
-import { uploadSparkOutput } from '../../lib/notebook/spark-output.js';
+import { uploadSparkOutput } from '../support/spark-output.js';
 
 export const hdfs = new HdfsClient(loadConfig().hdfs);
 
