@@ -7,7 +7,7 @@ import { runMain } from '../lib/cli.js';
 import { loadConfig } from '../lib/config.js';
 import { readEvents, type GameEvent } from '../lib/events/read-events.js';
 import { finishJob, jobSummary, shownTable, type JobSummary } from '../lib/jobs/summary.js';
-import { ParquetSpool, writeParquet } from '../lib/parquet/write-parquet.js';
+import { TaskSpools, writeParquet } from '../lib/parquet/write-parquet.js';
 import { Row, RowFrame } from '../lib/spark/row-frame.js';
 
 /** @udf('boolean') is_purchase: keeps the sword purchases. */
@@ -33,13 +33,14 @@ export async function filteredWrites(
   // purchase_events = raw_events.select(raw_events.value.cast('string').alias('raw'),
   //     raw_events.timestamp.cast('string')).filter(is_purchase('raw'))
   // extracted_purchase_events = purchase_events.rdd.map(lambda r: Row(timestamp=r.timestamp, **json.loads(r.raw))).toDF()
-  // (every row waits in a local spool for the Parquet writer; the frame keeps what show() prints)
-  const spool = await ParquetSpool.create();
+  // (every row waits in a local spool for the Parquet writer, one per Kafka partition as Spark's tasks;
+  // the frame keeps what show() prints)
+  const spools = new TaskSpools();
   try {
-    const extracted_purchase_events = new RowFrame({ sink: spool });
+    const extracted_purchase_events = new RowFrame({ sink: spools });
     for await (const batch of raw_events) {
       for (const r of batch) {
-        if (is_purchase(r.event)) await extracted_purchase_events.add(Row(r.timestamp, r.event));
+        if (is_purchase(r.event)) await extracted_purchase_events.add(Row(r.timestamp, r.event), r.partition);
       }
     }
 
@@ -55,7 +56,7 @@ export async function filteredWrites(
     }
 
     // extracted_purchase_events.write.mode('overwrite').parquet('/tmp/purchases')
-    const written = await writeParquet(extracted_purchase_events, spool, output, {
+    const written = await writeParquet(extracted_purchase_events, spools, output, {
       writer,
       onRecovery: print,
     });
@@ -66,7 +67,7 @@ export async function filteredWrites(
       print,
     );
   } finally {
-    await spool.remove();
+    await spools.remove();
   }
 }
 

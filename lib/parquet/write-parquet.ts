@@ -33,13 +33,13 @@ export function parquetWriter(name = 'duckdb'): ParquetFileWriter {
   return writer;
 }
 
-/** Spark's name for the first (here: only) output file of a write. */
-export function sparkPartFileName(uuid: string = randomUUID()): string {
-  return `part-00000-${uuid}-c000.snappy.parquet`;
+/** Spark's name for the part file task `task` writes in the write job `uuid`. */
+export function sparkPartFileName(task: number, uuid: string): string {
+  return `part-${String(task).padStart(5, '0')}-${uuid}-c000.snappy.parquet`;
 }
 
-/** Where a frame's rows wait, on local disk, for the Parquet writer; remove() when done. */
-export class ParquetSpool implements RowSink {
+/** Where rows wait, on local disk, for the Parquet writer; remove() when done. */
+export class ParquetSpool {
   // a program stopped by a signal removes the spool too (lib/cli.ts runs the registered cleanups)
   private readonly unregister = registerCleanup(() => this.remove());
 
@@ -53,7 +53,7 @@ export class ParquetSpool implements RowSink {
     return new ParquetSpool(dir, new NdjsonSpool(join(dir, 'rows.ndjson')));
   }
 
-  write(row: Parameters<RowSink['write']>[0]): Promise<void> {
+  write(row: Row): Promise<void> {
     return this.rows.write(row);
   }
 
@@ -82,14 +82,48 @@ export interface ParquetOutput {
   timings: { parquet: number; hdfs: number };
 }
 
-/** `frame.write.mode('overwrite').parquet(dir)`, the frame's rows read back from `spool`. */
+/**
+ * A frame's sink that keeps each Kafka partition's rows apart, as Spark's tasks do (one task per
+ * partition, one part file per task).
+ */
+export class TaskSpools implements RowSink {
+  private readonly spools = new Map<number, ParquetSpool>();
+  private readonly unregister = registerCleanup(() => this.remove());
+
+  async write(row: Row, partition: number): Promise<void> {
+    let spool = this.spools.get(partition);
+    if (!spool) this.spools.set(partition, (spool = await ParquetSpool.create()));
+    await spool.write(row);
+  }
+
+  /** The spools by partition, in partition order. */
+  byTask(): ParquetSpool[] {
+    return [...this.spools].sort(([a], [b]) => a - b).map(([, spool]) => spool);
+  }
+
+  async remove(): Promise<void> {
+    this.unregister();
+    for (const spool of this.spools.values()) await spool.remove();
+  }
+}
+
+/**
+ * `frame.write.mode('overwrite').parquet(dir)`, the frame's rows read back from `tasks`:
+ * `part-0000N-<uuid>-c000.snappy.parquet`, one per Kafka partition that had rows, all with the frame's
+ * schema.
+ */
 export function writeParquet(
   frame: RowFrame,
-  spool: ParquetSpool,
+  tasks: TaskSpools,
   dir: string,
   options: WriteParquetOptions = {},
 ): Promise<ParquetOutput> {
-  return writeParts([{ folder: '', spool }], frame.columns(), dir, options);
+  return writeParts(
+    tasks.byTask().map((spool) => ({ folder: '', spool })),
+    frame.columns(),
+    dir,
+    options,
+  );
 }
 
 /** Spools by value of one column: each row waits in its partition's spool (a frame's sink). */
@@ -140,6 +174,7 @@ async function writeParts(
 ): Promise<ParquetOutput> {
   const writer = parquetWriter(options.writer);
   const hdfs = options.hdfs ?? new HdfsClient();
+  const job = randomUUID();
   let started = performance.now();
   const local: { file: string; path: string }[] = [];
   let rows = 0;
@@ -149,7 +184,9 @@ async function writeParts(
     if (spool.rows.rows === 0) continue;
     const path = join(spool.dir, 'part.parquet');
     const parquet = await writer(spool.rows.path, columns, path);
-    local.push({ file: posix.join(folder, sparkPartFileName()), path });
+    // a folder of its own (partitionBy) numbers its parts afresh
+    const task = folder ? 0 : local.length;
+    local.push({ file: posix.join(folder, sparkPartFileName(task, job)), path });
     rows += parquet.rows;
     bytes += parquet.bytes;
   }

@@ -17,7 +17,8 @@ export function Row(timestamp: string, event: GameEvent): Row {
 
 /** Where every row goes besides the frame, e.g. a local file for the Parquet writer. */
 export interface RowSink {
-  write(row: Row): Promise<void>;
+  /** `partition`: the Kafka partition the row came from (Spark's task) */
+  write(row: Row, partition: number): Promise<void>;
 }
 
 export interface RowFrameOptions {
@@ -43,7 +44,8 @@ export class RowFrame {
     private readonly all: Kept = { rows: [], count: 0 },
   ) {}
 
-  async add(row: Row): Promise<void> {
+  /** Adds a row; `partition` is the Kafka partition it came from (a Spark task writes each one's part). */
+  async add(row: Row, partition = 0): Promise<void> {
     this.schema.add(row);
     keep(this.all, row);
     if (this.options.showPer !== undefined) {
@@ -52,7 +54,7 @@ export class RowFrame {
       if (!kept) this.byValue.set(value, (kept = { rows: [], count: 0 }));
       keep(kept, row);
     }
-    await this.options.sink?.write(row);
+    await this.options.sink?.write(row, partition);
   }
 
   get count(): number {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { parseSchemaFields, parseShowTables } from '../support/spark-text.js';
 import { readParquetWithDuckDb, readParquetWithParquetjs } from '../../lib/parquet/readers.js';
-import { ParquetSpool, writeParquet } from '../../lib/parquet/write-parquet.js';
+import { TaskSpools, writeParquet } from '../../lib/parquet/write-parquet.js';
 import { Row, RowFrame } from '../../lib/spark/row-frame.js';
 import type { GameEvent } from '../../lib/events/event.js';
 import {
@@ -221,12 +221,12 @@ describe('Jobs > the three batch jobs on the real stack', () => {
       const beforePart = before.find((n) => n.startsWith('part-'))?.split(' ')[0] ?? '';
       const oldBytes = await hdfs.readFile(posix.join(output, beforePart));
       let tempSeen = '';
-      const spool = await ParquetSpool.create();
+      const spools = new TaskSpools();
       try {
-        const frame = new RowFrame({ sink: spool });
+        const frame = new RowFrame({ sink: spools });
         await frame.add(Row(timestampText(0), LATE_SWORD as unknown as GameEvent));
         await assert.rejects(
-          writeParquet(frame, spool, output, {
+          writeParquet(frame, spools, output, {
             hdfs,
             hooks: {
               beforeSwap: async (temp) => {
@@ -239,7 +239,7 @@ describe('Jobs > the three batch jobs on the real stack', () => {
           'the write fails',
         );
       } finally {
-        await spool.remove();
+        await spools.remove();
       }
       assert.match(
         posix.basename(tempSeen),
