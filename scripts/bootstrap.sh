@@ -39,16 +39,8 @@ command -v node >/dev/null || { echo "✘ Node.js 24 (or 22.12+, 20.19+) is requ
 node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a >= 23 ? 0 : 1)' ||
   { echo "✘ Node.js $(node -v) cannot run the lab: it needs Node.js 24 (or 22.12+, 20.19+)" >&2; exit 1; }
 
-# npm ci only when the lock file changed since the last install (it wipes node_modules).
-stamp=node_modules/.lab-lock-stamp
-lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
-  step "Installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund
-  echo "$lock_hash" >"$stamp"
-else
-  step "npm packages: up to date"
-fi
+step "npm packages (npm ci when package-lock.json changed)"
+sh scripts/install-packages.sh
 
 step "Compiling the library for the notebooks (npm run build)"
 npm run -s build
