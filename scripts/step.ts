@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { ProcessOutput, quote, $ as zx, type Shell } from 'zx';
 import { runMain } from '../lib/cli.js';
 import { loadConfig, type LabConfig } from '../lib/config.js';
-import { describeError } from '../lib/errors.js';
+import { describeError, PrerequisiteError } from '../lib/errors.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { launchBackground, logFile, processState } from '../lib/process/background.js';
 import { hasTool } from '../lib/process/tools.js';
@@ -242,7 +242,7 @@ export async function runStep(step: Step, options: StepOptions): Promise<StepRec
     const missing = options.dryRun
       ? undefined
       : await step.needs?.({ config: options.config, apiUrl: ctx.apiUrl, runDir: options.runDir });
-    if (missing) throw new Error(missing);
+    if (missing) throw new PrerequisiteError(missing);
     await step.run(ctx);
   } catch (err) {
     error =

@@ -116,6 +116,28 @@ describe('Walkthrough > steps', () => {
   });
 });
 
+describe('Walkthrough > runStep > a missing prerequisite', () => {
+  it('fails the step with what is missing and what to run, and no stack trace', async () => {
+    const runDir = mkdtempSync(join(tmpdir(), 'steps-test-'));
+    try {
+      let printed = '';
+      const missing = 'the topic events is empty: run `npm run lab:step-5` (Apache Bench) first';
+      const record = await runStep(
+        { ...byId(6), needs: async () => missing },
+        { config: loadConfig({}), dryRun: false, runDir, out: (text) => (printed += text) },
+      );
+      assert.equal(record.ok, false);
+      assert.equal(record.error, missing);
+      assert.match(
+        printed,
+        /✘ step 6 failed: the topic events is empty: run `npm run lab:step-5` \(Apache Bench\) first\n$/,
+      );
+    } finally {
+      rmSync(runDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('Walkthrough > studentQuote', () => {
   it('writes arguments as the walkthrough typed them', () => {
     assert.equal(studentQuote('/tmp/purchases/'), '/tmp/purchases/', 'plain');
