@@ -72,7 +72,8 @@ export function loadConfig(env: Env = process.env): LabConfig {
     hdfs: {
       host: hdfsHost,
       port: port(env, 'WEBHDFS_PORT', 9870),
-      user: text(env, 'HDFS_USER', userInfo().username),
+      // the user's name only when HDFS_USER is unset: userInfo() throws for a user ID with no name
+      user: text(env, 'HDFS_USER', '') || userInfo().username,
       rpcUri: text(env, 'HDFS_URI', `hdfs://${hdfsHost}:8020`),
       purchasesDir: text(env, 'PURCHASES_DIR', '/tmp/purchases'),
       eventsDir: text(env, 'EVENTS_DIR', '/tmp/events'),

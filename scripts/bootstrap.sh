@@ -4,6 +4,8 @@
 # Chromium (the notebook's browser test, driven by puppeteer-core: no browser download), the npm
 # packages, the compiled library the notebook imports, and the tslab kernel for Jupyter.
 # The Kafka and Hadoop jars are resolved by `npm run stack:up` on its first run.
+# On macOS it says what to install with Homebrew (it installs nothing itself there); elsewhere, what
+# the lab needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,44 +15,73 @@ APT_PACKAGES=(openjdk-17-jdk-headless maven kcat apache2-utils
 
 step() { printf '\n==> %s\n' "$*"; }
 
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-done
-# The tests validate docker-compose.yml with Compose (no engine needed): Docker's own plugin when it is
-# there, Debian's docker-compose otherwise.
-if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then
-  missing+=(docker-compose)
-fi
-if ((${#missing[@]})); then
+install_debian_packages() {
+  local missing=() pkg
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  # The tests validate docker-compose.yml with Compose (no engine needed): Docker's own plugin when it is
+  # there, Debian's docker-compose otherwise.
+  if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then
+    missing+=(docker-compose)
+  fi
+  if ((${#missing[@]} == 0)); then
+    step "Debian packages: all present"
+    return
+  fi
   step "Installing Debian packages: ${missing[*]}"
-  SUDO=""
+  local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null || { echo "✘ need root or sudo to install: ${missing[*]}" >&2; exit 1; }
-    SUDO=sudo
+    sudo=sudo
   fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# The programs the lab runs, each with the check that it works (macOS's /usr/bin/java is a stub that
+# fails without a JDK) and its Homebrew formula.
+require_programs() {
+  local missing=() formulas=()
+  java -version >/dev/null 2>&1 || { missing+=(java); formulas+=(openjdk@17); }
+  mvn -v >/dev/null 2>&1 || { missing+=(mvn); formulas+=(maven); }
+  command -v kcat >/dev/null || { missing+=(kcat); formulas+=(kcat); }
+  command -v ab >/dev/null || { missing+=(ab); formulas+=(httpd); }
+  jupyter nbconvert --version >/dev/null 2>&1 || { missing+=(nbconvert); formulas+=(jupyterlab); }
+  if ((${#missing[@]} == 0)); then
+    step "Java, Maven, kcat, ab, Jupyter: all present"
+    return
+  fi
+  echo "✘ missing: ${missing[*]}" >&2
+  if [ "$(uname -s)" = Darwin ]; then
+    # untested: our machines run Debian; these are Homebrew's formula names
+    echo "  → install them with Homebrew (https://brew.sh), then run this again:" >&2
+    echo "      brew install ${formulas[*]}" >&2
+    if [[ " ${formulas[*]} " == *" openjdk@17 "* ]]; then
+      echo "    openjdk@17 is keg-only: put it first on PATH, e.g. in ~/.zshrc:" >&2
+      echo "      export PATH=\"\$(brew --prefix openjdk@17)/bin:\$PATH\"" >&2
+    fi
+  else
+    echo "  → install them with your system's packages (Java 17+, Maven, kcat, Apache Bench, Jupyter with" >&2
+    echo "    nbconvert and nbclient), then run this again; or use Docker (README: With Docker instead)" >&2
+  fi
+  exit 1
+}
+
+if command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; then
+  install_debian_packages
 else
-  step "Debian packages: all present"
+  require_programs
 fi
 
 # The notebook's cells require() the library's ES modules: Node.js loads them so from 20.19, 22.12 and 23 on
 # (never on 21), as package.json's engines says. CI tests 20 and 24.
-command -v node >/dev/null || { echo "✘ Node.js 24 (or 22.12+, 20.19+) is required (https://nodejs.org)" >&2; exit 1; }
+command -v node >/dev/null || { echo "✘ Node.js 24 (or 22.12+, 20.19+) is required (https://nodejs.org; macOS: brew install node@24)" >&2; exit 1; }
 node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a >= 23 ? 0 : 1)' ||
   { echo "✘ Node.js $(node -v) cannot run the lab: it needs Node.js 24 (or 22.12+, 20.19+)" >&2; exit 1; }
 
-# npm ci only when the lock file changed since the last install (it wipes node_modules).
-stamp=node_modules/.lab-lock-stamp
-lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
-  step "Installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund
-  echo "$lock_hash" >"$stamp"
-else
-  step "npm packages: up to date"
-fi
+step "npm packages (npm ci when package-lock.json changed)"
+sh scripts/install-packages.sh
 
 step "Compiling the library for the notebooks (npm run build)"
 npm run -s build

@@ -7,7 +7,10 @@ import { REPO_ROOT } from '../lib/paths.js';
 
 /** One line per npm script, in the order a student meets them. */
 export const HELP: [script: string, line: string][] = [
-  ['lab', 'the whole walkthrough on the local stack, graded, with its report (-- --dry-run, --keep-running)'],
+  [
+    'lab',
+    'the whole walkthrough, graded, with its report (-- --dry-run, --keep-running); Docker: docker compose exec app npm run lab',
+  ],
   ['lab:step-1', 'step 1: start Kafka and HDFS (docker-compose up -d)'],
   ['lab:step-2', 'step 2: create the events topic (kafka-topics --create)'],
   ['lab:step-3', 'step 3: run the game API in the background (flask run)'],

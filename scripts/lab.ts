@@ -8,7 +8,7 @@ import { loadConfig } from '../lib/config.js';
 import { clearPreviousRun, emptyTopicAndOutput } from '../lib/walkthrough/fresh-start.js';
 import { formatScoreTable, score, type Check } from '../lib/walkthrough/grade.js';
 import { readBackgroundLog, readStepRecords, REPORT_DIR, RUN_DIR } from '../lib/walkthrough/records.js';
-import { renderReport } from '../lib/walkthrough/report.js';
+import { renderReport, STACK_DESCRIPTIONS } from '../lib/walkthrough/report.js';
 import { gradeRun } from './grade.js';
 import { runStep, TOTAL_STEPS, type StepOptions } from './step.js';
 import { STEPS } from './steps/index.js';
@@ -41,6 +41,7 @@ async function lab(options: StepOptions, keepRunning: boolean): Promise<number> 
   const teardown = rest.pop()!;
   const say = (line: string) => console.log(line);
 
+  say(`Stack: ${STACK_DESCRIPTIONS[options.config.stack]}.`);
   say('Starting from a clean slate: no game API or kcat window, no records of an earlier run.');
   if (!options.dryRun) await clearPreviousRun(options.runDir, say);
   const records = [await runStep(first, options)];

@@ -1,8 +1,9 @@
 // A step of the walkthrough is a zx script: its commands are `$` lines in the order they run. The `$` a
 // step gets is zx's own, set up with zx's options — a `log` that prints `$ <command>` as a student would
-// type it and keeps what the command printed for the report, a `prefix` that runs the command inside
-// the docker-compose container the original used (LAB_STACK=compose), and, in a dry run (or a test),
-// a `spawn` that runs nothing. `npm run lab:step-N` runs one step; scripts/lab.ts runs them all.
+// type it and keeps what the command printed for the report, and, in a dry run (or a test), a `spawn`
+// that runs nothing. The commands run where the step runs: on this machine with the local stack, in the
+// app container with docker compose (`docker compose exec app npm run lab`), where every service's name
+// resolves. `npm run lab:step-N` runs one step; scripts/lab.ts runs them all.
 import { spawn as spawnProcess, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { Readable } from 'node:stream';
 import { ProcessOutput, quote, $ as zx, type Shell } from 'zx';
 import { runMain } from '../lib/cli.js';
 import { loadConfig, type LabConfig } from '../lib/config.js';
-import { describeError } from '../lib/errors.js';
+import { describeError, PrerequisiteError } from '../lib/errors.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { launchBackground, logFile, processState } from '../lib/process/background.js';
 import { hasTool } from '../lib/process/tools.js';
@@ -49,12 +50,7 @@ export interface BackgroundRun {
 }
 
 export interface StepContext extends StepOptions {
-  /** where the original ran its commands: this machine, or the compose file's `app` container */
   $: Shell;
-  /** this machine, whatever the stack (the stack's own up and down) */
-  $host: Shell;
-  /** a service's container in compose (`namenode`, `notebook`); this machine otherwise */
-  $in(service: string): Shell;
   /**
    * starts a program in the background unless it runs already: background('game_api')`npx tsx …`;
    * `newLog`: a fresh start begins a new log (a new kcat window) instead of appending
@@ -63,12 +59,9 @@ export interface StepContext extends StepOptions {
     name: BackgroundName,
     options?: { newLog?: boolean },
   ): (pieces: TemplateStringsArray, ...args: unknown[]) => BackgroundRun;
-  /** Kafka as the step's commands see it */
-  kafka: { brokers: string; topic: string };
+  /** LAB_STACK=compose: the services run in their own containers, started and stopped on the host */
   compose: boolean;
-  /** the game API's URL as the step's commands see it */
-  api: string;
-  /** the game API's URL from this machine */
+  /** the game API's URL */
   apiUrl: string;
   hasKcat: boolean;
   /** a line for the terminal and the report that is not a command's output */
@@ -112,20 +105,6 @@ interface Recorder {
   out: (text: string) => void;
 }
 
-/** Where a command runs: what a student types around it there, and what runs it there. */
-interface Place {
-  display: string;
-  runner: string;
-  /** typed after the command, e.g. a background program's `>> log 2>&1 &` */
-  suffix?: string;
-}
-
-const HERE: Place = { display: '', runner: '' };
-const inService = (service: string): Place => ({
-  display: `docker compose exec ${service} `,
-  runner: `docker compose exec -T ${service} `,
-});
-
 /**
  * zx's quoting, except that an argument with spaces and nothing a shell would expand is written in
  * double quotes, as the walkthrough wrote it: `-H "Host: user1.comcast.com"`, not `$'Host: …'`.
@@ -136,13 +115,11 @@ export function studentQuote(arg: string): string {
   return quote(arg);
 }
 
-/** zx's `$` for one place: prints `$ command` and the command's output as it comes, and records both. */
-function recordingShell(
-  ctx: StepOptions,
-  recorder: Recorder,
-  place: Place,
-  { background = false } = {},
-): Shell {
+/**
+ * zx's `$`: prints `$ command` and the command's output as it comes, and records both. `background`: the
+ * command is a background program's, shown with what a student would type after it (`>> log 2>&1 &`).
+ */
+function recordingShell(ctx: StepOptions, recorder: Recorder, background?: { suffix: string }): Shell {
   const running = new Map<string, CommandRecord>();
   return zx({
     cwd: REPO_ROOT,
@@ -155,12 +132,12 @@ function recordingShell(
     },
     quote: studentQuote,
     // a background program's shell execs it (no `set …;` before it), so it leads its process group itself
-    prefix: `${background ? '' : 'set -euo pipefail; '}${place.runner}`,
+    prefix: background ? '' : 'set -euo pipefail; ',
     spawn: ctx.spawn ?? (ctx.dryRun ? dryRunSpawn : spawnProcess),
     quiet: true,
     log: (entry) => {
       if (entry.kind === 'cmd') {
-        const command = `${place.display}${entry.cmd}${place.suffix ?? ''}`;
+        const command = `${entry.cmd}${background?.suffix ?? ''}`;
         const record: CommandRecord = { command, output: '', exitCode: null };
         running.set(entry.id, record);
         recorder.commands.push(record);
@@ -185,27 +162,16 @@ function recordingShell(
 
 function context(options: StepOptions, recorder: Recorder): StepContext {
   const { config } = options;
-  const compose = config.stack === 'compose';
-  const placeOf = (service: string) => (compose ? inService(service) : HERE);
-  const here = recordingShell(options, recorder, HERE);
   const host = config.api.host === '0.0.0.0' ? '127.0.0.1' : config.api.host;
-  const apiUrl = `http://${host}:${config.api.port}`;
   return {
     ...options,
-    $: recordingShell(options, recorder, placeOf('app')),
-    $host: here,
-    $in: (service) => recordingShell(options, recorder, placeOf(service)),
-    compose,
-    api: compose ? 'http://localhost:5000' : apiUrl,
-    apiUrl,
+    $: recordingShell(options, recorder),
+    compose: config.stack === 'compose',
+    apiUrl: `http://${host}:${config.api.port}`,
     hasKcat: hasTool('kcat', ['-V']),
     say: (line) => {
       recorder.out(`${line}\n`);
       recorder.notes.push(line);
-    },
-    kafka: {
-      brokers: compose ? 'kafka:29092' : config.kafka.brokers.join(','),
-      topic: config.kafka.topic,
     },
     background:
       (name, { newLog = false } = {}) =>
@@ -229,12 +195,7 @@ function context(options: StepOptions, recorder: Recorder): StepContext {
           pid = child.pid ?? null;
           return child;
         }) as unknown as typeof spawnProcess;
-        const shell = recordingShell(
-          { ...options, spawn },
-          recorder,
-          { ...placeOf('app'), suffix: ` >> ${output} 2>&1 &` },
-          { background: true },
-        );
+        const shell = recordingShell({ ...options, spawn }, recorder, { suffix: ` >> ${output} 2>&1 &` });
         // a background program is never awaited: it answers for itself through its log and its PID
         void shell({ nothrow: true })(pieces, ...args);
         if (pid !== null) {
@@ -281,7 +242,7 @@ export async function runStep(step: Step, options: StepOptions): Promise<StepRec
     const missing = options.dryRun
       ? undefined
       : await step.needs?.({ config: options.config, apiUrl: ctx.apiUrl, runDir: options.runDir });
-    if (missing) throw new Error(missing);
+    if (missing) throw new PrerequisiteError(missing);
     await step.run(ctx);
   } catch (err) {
     error =

@@ -63,7 +63,7 @@ async function ensurePortsFree(daemon: JavaDaemon, host: string): Promise<void> 
 /** Starts what is not running and waits until every service is usable. Running it twice changes nothing. */
 export async function stackUp(layout: StackLayout, log: Log, timeoutMs = STARTUP_TIMEOUT_MS): Promise<void> {
   requireJava();
-  ensureJars(layout, log);
+  await ensureJars(layout, log);
   const started = Date.now();
   const plan = services(layout).map((service) => ({
     service,

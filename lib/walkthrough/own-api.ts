@@ -34,31 +34,20 @@ export async function ensureApiPortIsOurs(runDir: string, api: LabConfig['api'])
   );
 }
 
-/**
- * Whether the API at `apiUrl` is healthy and the one this lab started: a stranger's 200 is not ours.
- * `checkIdentity` false: the API runs where its PID cannot be seen (a container).
- */
-export async function ownApiAnswers(runDir: string, apiUrl: string, checkIdentity = true): Promise<boolean> {
+/** Whether the API at `apiUrl` is healthy and the one this lab started: a stranger's 200 is not ours. */
+export async function ownApiAnswers(runDir: string, apiUrl: string): Promise<boolean> {
   const health = await apiHealth(apiUrl);
   if (!health?.ok) return false;
-  if (!checkIdentity) return true;
   const ours = ourApiPid(runDir);
   return ours !== null && isOurs(health.pid, ours);
 }
 
-/**
- * Waits until /healthz says 200 from the API this lab started; says so. `checkIdentity` false: the API
- * runs where its PID cannot be seen (a container), so any healthy answer counts.
- */
-export async function waitForOwnApi(
-  runDir: string,
-  apiUrl: string,
-  { checkIdentity = true, timeoutMs = 60_000 } = {},
-): Promise<string> {
+/** Waits until /healthz says 200 from the API this lab started; says so. */
+export async function waitForOwnApi(runDir: string, apiUrl: string): Promise<string> {
   const program = backgroundProgram(runDir, 'game_api');
-  await waitFor(async () => (await ownApiAnswers(runDir, apiUrl, checkIdentity)) || undefined, {
+  await waitFor(async () => (await ownApiAnswers(runDir, apiUrl)) || undefined, {
     label: `the game API at ${apiUrl}/healthz`,
-    timeoutMs,
+    timeoutMs: 60_000,
     intervalMs: 200,
     giveUpIf: () =>
       ourApiPid(runDir) === null ? `the game API exited:\n${tailLog(program, 20)}` : undefined,

@@ -9,7 +9,7 @@ import { ownApiAnswers } from './own-api.js';
 
 export interface StepNeeds {
   config: LabConfig;
-  /** the game API's URL from this machine */
+  /** the game API's URL */
   apiUrl: string;
   /** where the run keeps its records (and the PID of the API it started) */
   runDir: string;
@@ -17,14 +17,37 @@ export interface StepNeeds {
 
 export type Prerequisite = (needs: StepNeeds) => Promise<string | undefined>;
 
+/** What to do when a service does not answer: step 1 starts the local stack; compose's are started on the host. */
+function startServicesHint(config: LabConfig): string {
+  return config.stack === 'compose'
+    ? 'the services run in containers of their own, which this one cannot start: on the host, ' +
+        '`docker compose up -d --wait`, then `docker compose exec app npm run lab`'
+    : 'run `npm run lab:step-1` first';
+}
+
 export const kafkaReachable: Prerequisite = async ({ config }) => {
   try {
     await describeCluster(config.kafka);
     return undefined;
   } catch {
-    return `Kafka is not reachable at ${config.kafka.brokers.join(',')}: run \`npm run lab:step-1\` first`;
+    return `Kafka is not reachable at ${config.kafka.brokers.join(',')}: ${startServicesHint(config)}`;
   }
 };
+
+export const hdfsReachable = async ({ config }: Pick<StepNeeds, 'config'>): Promise<string | undefined> => {
+  try {
+    await new HdfsClient(config.hdfs).list('/');
+    return undefined;
+  } catch {
+    return `HDFS is not reachable at ${config.hdfs.host}:${config.hdfs.port}: ${startServicesHint(config)}`;
+  }
+};
+
+/** Step 1 starts the local stack itself; with docker compose the host started the services, which must answer. */
+export const servicesStarted: Prerequisite = async (needs) =>
+  needs.config.stack === 'compose'
+    ? ((await kafkaReachable(needs)) ?? (await hdfsReachable(needs)))
+    : undefined;
 
 export const topicReady: Prerequisite = async (needs) => {
   const unreachable = await kafkaReachable(needs);
@@ -42,21 +65,17 @@ export const topicHasEvents: Prerequisite = async (needs) => {
     : undefined;
 };
 
-export const apiRunning: Prerequisite = async ({ apiUrl, runDir, config }) =>
-  (await ownApiAnswers(runDir, apiUrl, config.stack !== 'compose'))
+export const apiRunning: Prerequisite = async ({ apiUrl, runDir }) =>
+  (await ownApiAnswers(runDir, apiUrl))
     ? undefined
     : `the game API that step 3 starts does not answer at ${apiUrl}: run \`npm run lab:step-3\` first`;
 
-export const purchasesWritten = async ({
-  config,
-}: Pick<StepNeeds, 'config'>): Promise<string | undefined> => {
-  const dir = config.hdfs.purchasesDir;
-  try {
-    const hdfs = new HdfsClient(config.hdfs);
-    if (await hdfs.exists(`${dir}/_SUCCESS`)) return undefined;
-    const interrupted = await interruptedSwap(hdfs, dir);
-    return `${interrupted ?? `${dir} has not been written`}: run \`npm run lab:step-8\` first`;
-  } catch {
-    return `HDFS is not reachable at ${config.hdfs.host}:${config.hdfs.port}: run \`npm run lab:step-1\` first`;
-  }
+export const purchasesWritten = async (needs: Pick<StepNeeds, 'config'>): Promise<string | undefined> => {
+  const unreachable = await hdfsReachable(needs);
+  if (unreachable) return unreachable;
+  const dir = needs.config.hdfs.purchasesDir;
+  const hdfs = new HdfsClient(needs.config.hdfs);
+  if (await hdfs.exists(`${dir}/_SUCCESS`)) return undefined;
+  const interrupted = await interruptedSwap(hdfs, dir);
+  return `${interrupted ?? `${dir} has not been written`}: run \`npm run lab:step-8\` first`;
 };

@@ -45,6 +45,12 @@ describe('Walkthrough > report > renderReport', () => {
     sampleEvent: '{"event_type": "default"}',
   });
 
+  it('says which stack the run used', () => {
+    assert.match(report, /^- Stack: the local stack: Kafka and HDFS as JVM processes on this machine/m);
+    const compose = renderReport({ generatedAt: 'now', stack: 'compose', seconds: 1, steps: [], checks: [] });
+    assert.match(compose, /^- Stack: docker compose: the lab ran inside the app container;/m);
+  });
+
   it('has every section the course graded', () => {
     for (const heading of [
       '## Summary',

@@ -1,4 +1,5 @@
-// Step 1: bring the cluster up.
+// Step 1: bring the cluster up (the local stack), or check that docker compose brought it up.
+import { servicesStarted } from '../../lib/walkthrough/prerequisites.js';
 import { step } from '../step.js';
 
 export default step(
@@ -11,11 +12,19 @@ export default step(
       'process; Kafka 4 has no ZooKeeper, so this replaces the original zookeeper and kafka containers) and ' +
       'HDFS as a NameNode and a DataNode with WebHDFS (the original cloudera container). The command waits ' +
       'until Kafka answers a metadata request and HDFS passes a WebHDFS write/read round trip; run twice, it ' +
-      'changes nothing.',
+      'changes nothing. With docker compose the lab runs inside the app container, which cannot start its ' +
+      'sibling containers: the host has started them (`docker compose up -d --wait`), and this step checks ' +
+      'that Kafka and WebHDFS answer.',
+    needs: servicesStarted,
     file: import.meta.url,
   },
-  async ({ $host, compose }) => {
-    if (compose) await $host`docker compose up -d --wait`;
-    else await $host`npm run -s stack:up`;
+  async ({ $, compose, config, dryRun, say }) => {
+    if (!compose) {
+      await $`npm run -s stack:up`;
+      return;
+    }
+    say('The services run in containers of their own, started on the host by `docker compose up -d --wait`.');
+    const { kafka, hdfs } = config;
+    if (!dryRun) say(`Kafka answers at ${kafka.brokers.join(',')}, WebHDFS at ${hdfs.host}:${hdfs.port}.`);
   },
 );

@@ -19,12 +19,11 @@ export default step(
     needs: topicReady,
     file: import.meta.url,
   },
-  async ({ background, config, runDir, apiUrl, compose, dryRun, say }) => {
-    // in compose the API runs in its container, and the port is Docker's
-    if (!dryRun && !compose) await ensureApiPortIsOurs(runDir, config.api);
+  async ({ background, config, runDir, apiUrl, dryRun, say }) => {
+    if (!dryRun) await ensureApiPortIsOurs(runDir, config.api);
     const api = background('game_api')`npx tsx labs/game_api.ts`;
     if (dryRun) return;
     say(`Waiting up to 60 s for ${apiUrl}/healthz to answer from pid ${api.pid} ...`);
-    say(await waitForOwnApi(runDir, apiUrl, { checkIdentity: !compose }));
+    say(await waitForOwnApi(runDir, apiUrl));
   },
 );

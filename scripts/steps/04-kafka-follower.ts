@@ -19,11 +19,12 @@ export default step(
     needs: topicReady,
     file: import.meta.url,
   },
-  async ({ background, hasKcat, kafka, config, runDir, dryRun, say }) => {
+  async ({ background, hasKcat, config, runDir, dryRun, say }) => {
+    const { brokers, topic } = config.kafka;
     const follower = hasKcat
       ? background('kafka_follower', {
           newLog: true,
-        })`kcat -C -u -q -b ${kafka.brokers} -t ${kafka.topic} -o beginning`
+        })`kcat -C -u -q -b ${brokers.join(',')} -t ${topic} -o beginning`
       : background('kafka_follower', { newLog: true })`npx tsx labs/consume_events.ts`;
     if (dryRun) return;
     // a window shows what the topic already holds first

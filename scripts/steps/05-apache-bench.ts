@@ -25,7 +25,7 @@ export default step(
     needs: apiRunning,
     file: import.meta.url,
   },
-  async ({ $, api, runDir, dryRun, say }) => {
+  async ({ $, apiUrl: api, runDir, dryRun, say }) => {
     const accessLog = () => readBackgroundLog(runDir, 'game_api');
     const window = () => readBackgroundLog(runDir, 'kafka_follower').split('\n').filter(Boolean);
     const [logBefore, windowBefore] = [accessLog().length, window().length];

@@ -12,15 +12,15 @@ export default step(
       'docker-compose exec cloudera hadoop fs -ls /tmp/purchases/',
     ],
     explanation:
-      'Lists /tmp/ and /tmp/purchases/ with Hadoop’s own `hadoop fs -ls` (FsShell from the stack’s Hadoop ' +
-      'jars, talking to the NameNode over RPC; bin/hadoop runs it): the purchases directory holds the ' +
-      '_SUCCESS marker and the Parquet part file.',
+      'Lists /tmp/ and /tmp/purchases/ with Hadoop’s own `hadoop fs -ls` (FsShell, talking to the NameNode ' +
+      'over RPC; bin/hadoop runs it with the local stack’s jars, or the Hadoop client of the app container ' +
+      'with docker compose): the purchases directory holds the _SUCCESS marker and the Parquet part file.',
     needs: purchasesWritten,
     file: import.meta.url,
   },
-  async ({ $in, config }) => {
+  async ({ $, config }) => {
     const purchases = config.hdfs.purchasesDir;
-    await $in('namenode')`hadoop fs -ls ${`${posix.dirname(purchases)}/`}`;
-    await $in('namenode')`hadoop fs -ls ${`${purchases}/`}`;
+    await $`hadoop fs -ls ${`${posix.dirname(purchases)}/`}`;
+    await $`hadoop fs -ls ${`${purchases}/`}`;
   },
 );

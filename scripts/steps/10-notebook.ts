@@ -23,9 +23,9 @@ export default step(
     needs: purchasesWritten,
     file: import.meta.url,
   },
-  async ({ $in, runDir, dryRun, say }) => {
+  async ({ $, runDir, dryRun, say }) => {
     const executed = join(runDir, EXECUTED_NOTEBOOK);
-    await $in('notebook')`npm run -s notebook:run -- --output ${relative(REPO_ROOT, executed)}`;
+    await $`npm run -s notebook:run -- --output ${relative(REPO_ROOT, executed)}`;
     if (dryRun) return;
     // what a student sees in Jupyter: each cell, then its text output
     for (const cell of codeCells(readFileSync(executed, 'utf8'))) {

@@ -11,17 +11,21 @@ export default step(
     explanation:
       'Stops the kafkacat window and the game API (their whole process groups, by the PIDs the lab recorded; the ' +
       'API first answers what it accepted), then the stack: each JVM gets SIGTERM and is waited for. The data ' +
-      'stays in .lab/ for the next run (`npm run stack:reset` wipes it).',
+      'stays in .lab/ for the next run (`npm run stack:reset` wipes it). With docker compose the services ' +
+      'are the host’s to stop: `docker compose down` there, after the lab.',
     file: import.meta.url,
   },
-  async ({ $host, compose, runDir, dryRun, say }) => {
+  async ({ $, compose, runDir, dryRun, say }) => {
     for (const name of ['kafka_follower', 'game_api'] as const) {
       const program = backgroundProgram(runDir, name);
       const state = processState(program);
       say(`$ kill ${state.state === 'running' ? state.pid : `<pid of ${name}>`}`);
       if (!dryRun) say(`${name}: ${await stopBackground(program)}`);
     }
-    if (compose) await $host`docker compose down`;
-    else await $host`npm run -s stack:down`;
+    if (compose) {
+      say('The services keep running in their containers: on the host, `docker compose down` stops them.');
+    } else {
+      await $`npm run -s stack:down`;
+    }
   },
 );

@@ -62,23 +62,26 @@ describe('Walkthrough > steps', () => {
     assert.equal(record.commands[0].output, '(dry run: not executed)');
   });
 
-  it('runs the commands in the containers the original used when LAB_STACK=compose', async () => {
-    const ab = await run(byId(5), { LAB_STACK: 'compose' });
-    assert.equal(
-      ab.commands[0],
-      'docker compose exec app ab -n 10 -H "Host: user1.comcast.com" http://localhost:5000/',
-    );
-    assert.match(
-      ab.spawned[0],
-      /docker compose exec -T app ab -n 10 -H "Host: user1\.comcast\.com" http:\/\/localhost:5000\/$/,
-    );
-    const ls = await run(byId(9), { LAB_STACK: 'compose' });
-    assert.deepEqual(ls.commands, [
-      'docker compose exec namenode hadoop fs -ls /tmp/',
-      'docker compose exec namenode hadoop fs -ls /tmp/purchases/',
-    ]);
+  it('with LAB_STACK=compose runs the same commands, inside the app container, against the services by name', async () => {
+    const app = { LAB_STACK: 'compose', KAFKA_BROKERS: 'kafka:29092', API_HOST: '0.0.0.0', API_PORT: '5000' };
+    const ab = await run(byId(5), app);
+    assert.equal(ab.commands[0], 'ab -n 10 -H "Host: user1.comcast.com" http://127.0.0.1:5000/');
+    assert.match(ab.spawned[0], /; ab -n 10 -H "Host: user1\.comcast\.com" http:\/\/127\.0\.0\.1:5000\/$/);
+    const window = await run(byId(4), app);
+    assert.match(window.commands[0], /^(kcat -C -u -q -b kafka:29092 |npx tsx labs\/consume_events\.ts)/);
+    const ls = await run(byId(9), app);
+    assert.deepEqual(ls.commands, ['hadoop fs -ls /tmp/', 'hadoop fs -ls /tmp/purchases/']);
+  });
+
+  it('with LAB_STACK=compose neither starts nor stops the services: the host does, and the steps say so', async () => {
     const up = await run(byId(1), { LAB_STACK: 'compose' });
-    assert.deepEqual(up.commands, ['docker compose up -d --wait']);
+    assert.deepEqual(up.commands, [], 'step 1 starts nothing');
+    assert.match(up.printed, /started on the host by `docker compose up -d --wait`/);
+    const down = await run(byId(11), { LAB_STACK: 'compose' });
+    assert.ok(!down.commands.some((c) => /stack:down|docker/.test(c)), 'step 11 stops no service');
+    assert.match(down.printed, /on the host, `docker compose down` stops them/);
+    const local = await run(byId(11));
+    assert.deepEqual(local.commands, ['npm run -s stack:down'], 'the local stack is stopped by step 11');
   });
 
   it('step 9 lists the parent of the purchases directory, then the directory, with hadoop fs -ls', async () => {
@@ -110,6 +113,28 @@ describe('Walkthrough > steps', () => {
     const failed = await run(byId(7), {}, { dryRun: false, exitCode: 1 });
     assert.equal(failed.record.ok, false, 'step 7 failed');
     assert.equal(failed.record.error, '`npx tsx labs/just_filtering.ts` exited with 1');
+  });
+});
+
+describe('Walkthrough > runStep > a missing prerequisite', () => {
+  it('fails the step with what is missing and what to run, and no stack trace', async () => {
+    const runDir = mkdtempSync(join(tmpdir(), 'steps-test-'));
+    try {
+      let printed = '';
+      const missing = 'the topic events is empty: run `npm run lab:step-5` (Apache Bench) first';
+      const record = await runStep(
+        { ...byId(6), needs: async () => missing },
+        { config: loadConfig({}), dryRun: false, runDir, out: (text) => (printed += text) },
+      );
+      assert.equal(record.ok, false);
+      assert.equal(record.error, missing);
+      assert.match(
+        printed,
+        /✘ step 6 failed: the topic events is empty: run `npm run lab:step-5` \(Apache Bench\) first\n$/,
+      );
+    } finally {
+      rmSync(runDir, { recursive: true, force: true });
+    }
   });
 });
 

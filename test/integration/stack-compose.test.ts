@@ -1,81 +1,32 @@
 // docker-compose.yml, as Compose resolves it (`docker compose config` or docker-compose 1.x; no engine needed).
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { loadConfig } from '../../lib/config.js';
 import { runJavaTool } from '../../lib/stack/daemon.js';
 import { kafkaDaemon } from '../../lib/stack/kafka-service.js';
-import { REPO_ROOT } from '../../lib/paths.js';
 import { stackLayout } from '../../lib/stack/layout.js';
-
-interface ComposePort {
-  target: number;
-  published: string;
-  host_ip?: string;
-}
-
-interface ComposeService {
-  image?: string;
-  hostname?: string;
-  command?: string[];
-  environment?: Record<string, string | null>;
-  healthcheck?: { test?: string[]; disable?: boolean };
-  depends_on?: Record<string, { condition: string }>;
-  ports?: ComposePort[];
-  build?: { context: string; dockerfile: string; target?: string };
-}
-
-/** `127.0.0.1:5000:5000/tcp`, as docker-compose 1.x prints a port, in the shape Compose v2 gives. */
-function portObject(port: ComposePort | string): ComposePort {
-  if (typeof port !== 'string') return port;
-  const [hostIp, published, target] = port.replace(/\/\w+$/, '').split(':');
-  return { host_ip: hostIp, published, target: Number(target) };
-}
-
-/**
- * The file as Compose resolves it: `docker compose config` (v2, JSON) where the plugin exists, otherwise
- * Debian's docker-compose 1.29 (YAML). Both validate without a Docker engine.
- */
-function composeConfig(extraEnv: Record<string, string> = {}): { services: Record<string, ComposeService> } {
-  const env = { ...process.env, ...extraEnv };
-  if (!('JUPYTER_TOKEN' in extraEnv)) delete env.JUPYTER_TOKEN;
-  const file = join(REPO_ROOT, 'docker-compose.yml');
-  const v2 = spawnSync('docker', ['compose', '-f', file, 'config', '--format', 'json'], {
-    encoding: 'utf8',
-    env,
-  });
-  if (v2.status === 0) return JSON.parse(v2.stdout);
-  const v1 = spawnSync('docker-compose', ['-f', file, 'config'], { encoding: 'utf8', env });
-  assert.equal(
-    v1.status,
-    0,
-    `neither docker compose nor docker-compose validated the file (bootstrap installs docker-compose):\n${v2.stderr ?? ''}${v1.error ?? ''}${v1.stderr ?? ''}`,
-  );
-  const config = parse(v1.stdout) as { services: Record<string, ComposeService> };
-  for (const service of Object.values(config.services)) {
-    service.ports = (service.ports as (ComposePort | string)[] | undefined)?.map(portObject);
-  }
-  return config;
-}
+import {
+  composeServices,
+  dockerfile,
+  environmentOf,
+  hasCompose,
+  type ComposeServices,
+} from './compose-config.js';
 
 const EXPECTED = ['app', 'datanode', 'kafka', 'namenode', 'notebook'];
-const hasCompose =
-  spawnSync('docker', ['compose', 'version']).status === 0 ||
-  spawnSync('docker-compose', ['version']).status === 0;
 
 describe(
   'Stack > docker-compose.yml',
   { skip: !hasCompose && 'neither docker compose nor docker-compose on this machine' },
   () => {
-    let services: Record<string, ComposeService>;
-    const env = (name: string) => services[name].environment ?? {};
+    let services: ComposeServices;
+    const env = (name: string) => environmentOf(services[name]);
 
     before(() => {
-      services = composeConfig().services;
+      services = composeServices();
     });
 
     it('has the lab topology: kafka, namenode, datanode, app, notebook', () => {
@@ -126,8 +77,7 @@ describe(
       assert.match(services.kafka.image ?? '', /^apache\/kafka:4\.\d+\.\d+$/, 'Apache Kafka 4.x.y');
       assert.match(services.namenode.image ?? '', /^apache\/hadoop:3\.\d+\.\d+$/, 'Apache Hadoop 3.x.y');
       assert.equal(services.datanode.image, services.namenode.image, 'NameNode and DataNode from one Hadoop');
-      const dockerfile = readFileSync(join(REPO_ROOT, 'docker', 'lab.Dockerfile'), 'utf8');
-      assert.match(dockerfile, /^FROM node:24\S* AS app$/m, 'the app image builds on Node.js 24');
+      assert.match(dockerfile(), /^FROM node:24\S* AS lab$/m, 'the lab image builds on Node.js 24');
     });
 
     it('gives every service a healthcheck', () => {
@@ -184,7 +134,7 @@ describe(
 
     it('points the lab programs at the services through lib/config.ts', () => {
       for (const name of ['app', 'notebook']) {
-        const config = loadConfig(env(name) as Record<string, string>);
+        const config = loadConfig(env(name));
         assert.equal(config.stack, 'compose', `${name}: LAB_STACK`);
         assert.deepEqual(config.kafka.brokers, ['kafka:29092'], `${name}: KAFKA_BROKERS`);
         assert.deepEqual(
@@ -205,14 +155,15 @@ describe(
       );
     });
 
-    it('gives the app container kcat and ab, as the original mids had', () => {
-      const dockerfile = readFileSync(join(REPO_ROOT, 'docker', 'lab.Dockerfile'), 'utf8');
+    it("builds app and notebook from one image: kcat and ab as in mids, a JRE, Hadoop's client and nbconvert", () => {
+      assert.deepEqual(services.notebook.build, services.app.build, 'one build');
+      assert.equal(services.notebook.image, services.app.image, 'one image');
       assert.match(
-        dockerfile,
-        /apt-get install[^\n]*\bkcat\b[^\n]*\bapache2-utils\b/,
-        'kcat and apache2-utils (ab)',
+        dockerfile(),
+        /apt-get install[^\n]*\n?[^\n]*\bkcat\b[^\n]*\bapache2-utils\b[^\n]*\bdefault-jre-headless\b/,
+        'kcat, apache2-utils (ab) and a JRE',
       );
-      assert.equal(services.app.build?.target, 'app', 'the app stage');
+      assert.match(dockerfile(), /\bjupyter-nbconvert\b[^\n]*\bpython3-nbclient\b/, 'nbconvert for step 10');
     });
 
     it('keeps Jupyter token authentication on in the notebook', () => {
@@ -224,8 +175,12 @@ describe(
         /token=|password=|disable_check_xsrf/i,
         'no option weakens authentication',
       );
-      assert.equal(env('notebook').JUPYTER_TOKEN, null, 'no token forced: unset means Jupyter generates one');
-      const chosen = composeConfig({ JUPYTER_TOKEN: 's3cret' }).services.notebook.environment ?? {};
+      assert.equal(
+        services.notebook.environment?.JUPYTER_TOKEN,
+        null,
+        'no token forced: unset means Jupyter generates one',
+      );
+      const chosen = composeServices({ JUPYTER_TOKEN: 's3cret' }).notebook.environment ?? {};
       assert.equal(chosen.JUPYTER_TOKEN, 's3cret', 'a token chosen before `up` reaches Jupyter');
     });
   },
