@@ -1,64 +1,25 @@
 // The Spark baseline of `npm run bench:extract -- --spark`: the walkthrough's filtered_writes.py
 // (scripts/bench/filtered_writes_spark.py) submitted to Spark in local mode, as a student runs
 // `spark-submit`, on the bench's topic and the stack's HDFS. PySpark (which bundles Spark and a
-// Hadoop client) goes into a git-ignored virtualenv and Spark's Kafka source into .lab/jars on
-// first use; nothing else in the project needs them.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+// Hadoop client) and Spark's Kafka source are installed on first use by lib/stack/pyspark.ts.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabConfig } from '../../lib/config.js';
-import { LabError, PrerequisiteError } from '../../lib/errors.js';
-import { requireTool } from '../../lib/process/tools.js';
+import { LabError } from '../../lib/errors.js';
 import { REPO_ROOT } from '../../lib/paths.js';
+import { ensurePySpark, PYSPARK, SPARK_VERSION } from '../../lib/stack/pyspark.js';
 import { timeProcess } from './gnu-time.js';
 
-// 3.5.x runs on Java 17; 3.5.7 is the newest whose Kafka source Maven finds here (not 3.5.8).
-export const SPARK_VERSION = '3.5.7';
-const VENV = join(REPO_ROOT, '.lab', 'pyspark-venv');
-const VENV_STAMP = join(VENV, 'bench-pyspark-version');
-const KAFKA_JARS = join(REPO_ROOT, '.lab', 'jars', 'spark-kafka');
-const KAFKA_POM = join(REPO_ROOT, 'stack', 'maven', 'spark-kafka', 'pom.xml');
+export { SPARK_VERSION };
+const VENV = PYSPARK.venv;
+const KAFKA_JARS = PYSPARK.kafkaJarsDir;
 const PROGRAM = join(REPO_ROOT, 'scripts', 'bench', 'filtered_writes_spark.py');
 const QUIET_LOG4J2 = join(REPO_ROOT, 'scripts', 'bench', 'spark-quiet-log4j2.properties');
 
-function runOrThrow(command: string, args: string[], what: string, hint: string): void {
-  const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status !== 0) throw new PrerequisiteError(`${what} failed (${command} ${args.join(' ')})`, hint);
-}
-
 /** PySpark in .lab/pyspark-venv and the Kafka source's jars, installed on first use (with progress). */
 export function ensureSpark(log: (line: string) => void): void {
-  requireTool('java', ['-version'], 'install Java 17, e.g. `apt-get install openjdk-17-jdk-headless`');
-  const installed = existsSync(VENV_STAMP) && readFileSync(VENV_STAMP, 'utf8').trim() === SPARK_VERSION;
-  if (!installed) {
-    requireTool('python3', ['--version'], 'install Python 3.8 or newer with its venv module');
-    log(`Installing PySpark ${SPARK_VERSION} into ${VENV} (first use only, ~320 MB) ...`);
-    rmSync(VENV, { recursive: true, force: true });
-    const hint = 'check that PyPI is reachable (pip uses ~/.config/pip/pip.conf), then run the bench again';
-    runOrThrow('python3', ['-m', 'venv', VENV], 'creating the virtualenv', hint);
-    runOrThrow(join(VENV, 'bin', 'pip'), ['install', `pyspark==${SPARK_VERSION}`], 'pip install', hint);
-    writeFileSync(VENV_STAMP, `${SPARK_VERSION}\n`);
-  }
-  if (!existsSync(join(KAFKA_JARS, `spark-sql-kafka-0-10_2.12-${SPARK_VERSION}.jar`))) {
-    requireTool('mvn', ['-v'], 'install Maven, e.g. `apt-get install maven`');
-    log(`Resolving Spark's Kafka source with Maven into ${KAFKA_JARS} (first use only, ~6 MB) ...`);
-    rmSync(KAFKA_JARS, { recursive: true, force: true });
-    runOrThrow(
-      'mvn',
-      [
-        '-B',
-        '-q',
-        '-f',
-        KAFKA_POM,
-        'package',
-        `-Dspark.version=${SPARK_VERSION}`,
-        `-Dspark.kafka.jars=${KAFKA_JARS}`,
-      ],
-      'resolving spark-sql-kafka-0-10',
-      'check that Maven Central is reachable (mvn uses ~/.m2/settings.xml), then run the bench again',
-    );
-  }
+  ensurePySpark(log);
 }
 
 export interface SparkRun {
