@@ -1,15 +1,17 @@
 #!/usr/bin/env tsx
-// npm run stack:up | stack:down | stack:status | stack:reset | stack:logs [-- <daemon>] [--lines N]
+// npm run stack:up | stack:down | stack:status | stack:reset | stack:logs [-- <daemon>] [--lines N] [--cluster]
 // The local stack: real Apache Kafka (KRaft) and HDFS (NameNode + DataNode, WebHDFS) as JVM processes.
+// With --cluster, the cluster beside it (docs/cluster.md): three Kafka nodes, a NameNode and three
+// DataNodes, a Spark master and two workers, in .lab/cluster on ports of their own.
 import { argv } from 'zx';
 import { describeError } from '../lib/errors.js';
-import { stackLayout } from '../lib/stack/layout.js';
+import { clusterLayout, stackLayout } from '../lib/stack/layout.js';
 import { stackDown, stackLogs, stackReset, stackStatus, stackUp } from '../lib/stack/stack.js';
 
 const log = (line: string) => console.log(line);
 
 async function main(command: string): Promise<number> {
-  const layout = stackLayout();
+  const layout = argv.cluster ? clusterLayout() : stackLayout();
   switch (command) {
     case 'up':
       await stackUp(layout, log);
@@ -35,10 +37,13 @@ async function main(command: string): Promise<number> {
           detail: r.health,
         })),
       );
-      return rows.every((r) => r.healthy) ? 0 : 3;
+      for (const [service, row] of new Map(rows.map((r) => [r.service, r]))) {
+        console.log(`${row.serviceOk ? '✔' : '✘'} ${service}: ${row.serviceHealth}`);
+      }
+      return rows.every((r) => r.healthy && r.serviceOk) ? 0 : 3;
     }
     default:
-      console.error('usage: tsx scripts/stack.ts up|down|status|reset|logs [daemon] [--lines N]');
+      console.error('usage: tsx scripts/stack.ts up|down|status|reset|logs [daemon] [--lines N] [--cluster]');
       return 2;
   }
 }
