@@ -1,10 +1,13 @@
 // A kafkajs producer that knows whether Kafka is there. It connects in the background (and again after a
 // failed send), so the API can start, and keep serving, while Kafka is down: sends then fail at once with
 // the reason, and work again by themselves as soon as Kafka is back.
-import { logLevel, type Producer } from 'kafkajs';
+// It is idempotent: a batch that kafkajs retries (a leader died after writing it, before answering) is
+// kept once by the broker, so an acknowledged event is in the topic exactly once.
+import { logLevel, type Kafka, type Producer } from 'kafkajs';
 import type { LabConfig } from '../config.js';
 import { ServiceUnreachableError } from '../errors.js';
 import { createKafka } from './client.js';
+import { pinnedPartitioner } from './pinned-partitioner.js';
 
 export type ProducerState =
   { kind: 'connecting' } | { kind: 'connected' } | { kind: 'unreachable'; reason: string };
@@ -19,7 +22,8 @@ export interface EventProducerOptions {
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class EventProducer {
-  private readonly producer: Producer;
+  private readonly kafka: Kafka;
+  private producer: Producer;
   private current: ProducerState = { kind: 'connecting' };
   private connecting: Promise<void> | null = null;
   private stopped = false;
@@ -29,11 +33,24 @@ export class EventProducer {
     private readonly options: EventProducerOptions = {},
   ) {
     // Few, quick retries: a request should get its 503 in well under a second, not after kafkajs' ~30 s.
-    const kafka = createKafka(config, {
+    this.kafka = createKafka(config, {
       level: logLevel.NOTHING,
       retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 },
     });
-    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+    this.producer = this.newProducer();
+  }
+
+  /**
+   * Idempotence as kafkajs has it: acks=all (send's acks: -1), retries, one request in flight per broker so
+   * that sequence numbers arrive in order, and messages that keep their partition when a send is retried.
+   */
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      allowAutoTopicCreation: false,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: pinnedPartitioner,
+    });
   }
 
   get state(): ProducerState {
@@ -77,6 +94,10 @@ export class EventProducer {
     const interval = this.options.reconnectIntervalMs ?? 1000;
     this.connecting = (async () => {
       await this.producer.disconnect().catch(() => undefined);
+      // A new producer id after a failed send: kafkajs hands the failed batch's sequence numbers to the next
+      // one, and a broker that did write the failed batch would take the next for a copy of it, drop it,
+      // and acknowledge it all the same.
+      this.producer = this.newProducer();
       while (!this.stopped) {
         try {
           await this.producer.connect();
