@@ -100,9 +100,10 @@ export function hadoopFs(layout: StackLayout, args: string[]): string {
   return runJavaTool(namenodeDaemon(layout), 'org.apache.hadoop.fs.FsShell', args);
 }
 
-// The NameNode marks a DataNode stale after 30 s without a heartbeat (dfs.namenode.stale.datanode.interval),
-// dead only after 10.5 minutes; a DataNode that has been silent that long is not counted as live here.
-const STALE_AFTER_S = 30;
+// The NameNode marks a DataNode stale after 30 s without a heartbeat unless told otherwise
+// (dfs.namenode.stale.datanode.interval), dead only after 10.5 minutes; a DataNode that has been silent
+// that long is not counted as live here.
+const staleAfterSeconds = (layout: StackLayout) => (layout.hdfs.staleDataNodeMs ?? 30_000) / 1000;
 
 interface NameNodeInfo {
   Safemode: string;
@@ -142,7 +143,7 @@ export async function probeHdfs(layout: StackLayout): Promise<Health> {
   for (const datanode of datanodes) {
     const seen = live.find((n) => n.xferaddr === `${layout.host}:${datanode.data}`);
     daemons[datanode.name] =
-      seen && seen.lastContact < STALE_AFTER_S
+      seen && seen.lastContact < staleAfterSeconds(layout)
         ? { ok: true, detail: 'live' }
         : { ok: false, detail: seen ? `silent for ${seen.lastContact} s` : 'not registered' };
   }

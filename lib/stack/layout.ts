@@ -118,6 +118,11 @@ export interface StackLayout {
     datanodes: DataNode[];
     /** dfs.replication */
     replication: number;
+    /**
+     * After how long without a heartbeat the NameNode stops sending readers and writers to a DataNode
+     * (stale); null for Hadoop's defaults, which keep sending readers to it until it is dead (10.5 min).
+     */
+    staleDataNodeMs: number | null;
     datanodeHeap: Heap;
   };
   spark: {
@@ -179,6 +184,7 @@ export function stackLayout(home: string = defaultHome(), ports: StackPorts = DE
         },
       ],
       replication: 1,
+      staleDataNodeMs: null,
       datanodeHeap: { initial: '128m', max: '512m' },
     },
     spark: null,
@@ -233,6 +239,7 @@ export function clusterLayout(
         ipc: port(`datanode${n}Ipc`),
       })),
       replication: 3,
+      staleDataNodeMs: 5000,
       datanodeHeap: { initial: '64m', max: '256m' },
     },
     spark: {

@@ -152,6 +152,20 @@ describe('Stack > service-config > the cluster', () => {
     assert.equal(xml.get('dfs.namenode.rpc-address'), '127.0.0.1:18020', 'it finds the NameNode');
   });
 
+  it('passes a silent DataNode over within seconds, for readers and writers', () => {
+    const xml = parseHadoopXml(hdfsSiteXml(cluster));
+    assert.equal(xml.get('dfs.heartbeat.interval'), '1');
+    assert.equal(xml.get('dfs.namenode.stale.datanode.interval'), '5000');
+    assert.equal(xml.get('dfs.namenode.avoid.read.stale.datanode'), 'true');
+    assert.equal(xml.get('dfs.namenode.avoid.write.stale.datanode'), 'true');
+    const single = parseHadoopXml(hdfsSiteXml(layout));
+    assert.equal(
+      single.get('dfs.heartbeat.interval'),
+      undefined,
+      "the single-node stack keeps Hadoop's defaults",
+    );
+  });
+
   it("keeps DataNode settings out of the NameNode's folder", () => {
     const xml = parseHadoopXml(hdfsSiteXml(cluster));
     assert.equal(xml.get('dfs.namenode.http-address'), '127.0.0.1:19870');

@@ -75,7 +75,7 @@ export function coreSiteXml(layout: StackLayout): string {
  */
 export function hdfsSiteXml(layout: StackLayout, confDir: string = layout.hdfsConfDir): string {
   const { host } = layout;
-  const { namenode, replication } = layout.hdfs;
+  const { namenode, replication, staleDataNodeMs } = layout.hdfs;
   const datanode = layout.hdfs.datanodes.find((d) => d.confDir === confDir);
   return hadoopXml({
     'dfs.replication': replication,
@@ -96,6 +96,13 @@ export function hdfsSiteXml(layout: StackLayout, confDir: string = layout.hdfsCo
     // leave safe mode as soon as the DataNodes have reported
     'dfs.namenode.safemode.extension': 0,
     'dfs.namenode.secondary.http-address': `${host}:0`,
+    // a killed DataNode is passed over within seconds: a heartbeat a second, stale after a few missed
+    ...(staleDataNodeMs !== null && {
+      'dfs.heartbeat.interval': 1,
+      'dfs.namenode.stale.datanode.interval': staleDataNodeMs,
+      'dfs.namenode.avoid.read.stale.datanode': 'true',
+      'dfs.namenode.avoid.write.stale.datanode': 'true',
+    }),
   });
 }
 
