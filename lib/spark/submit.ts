@@ -62,8 +62,8 @@ export function sparkSubmit(program: string, options: SparkSubmitOptions = {}): 
       EVENTS_TOPIC: config.kafka.topic,
       HDFS_URI: config.hdfs.rpcUri,
       HADOOP_USER_NAME: config.hdfs.user,
-      // the driver (and, on this machine, Spark's executors) on loopback unless told otherwise
-      SPARK_LOCAL_IP: process.env.SPARK_LOCAL_IP ?? '127.0.0.1',
+      // the driver on loopback, named by its address, unless told otherwise (a cluster elsewhere must reach it)
+      ...(!process.env.SPARK_LOCAL_IP && { SPARK_LOCAL_IP: '127.0.0.1', SPARK_LOCAL_HOSTNAME: '127.0.0.1' }),
       ...env,
     },
   });

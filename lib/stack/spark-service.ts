@@ -30,6 +30,8 @@ function sparkDaemon(
       SPARK_DAEMON_MEMORY: spark.daemonHeap,
       SPARK_DAEMON_JAVA_OPTS: marker({ name: spec.name, dir: spark.dir }),
       SPARK_LOCAL_IP: layout.host,
+      // the address itself in Spark's URLs, not its canonical name (localhost, which may resolve to ::1)
+      SPARK_LOCAL_HOSTNAME: layout.host,
       ...spec.env,
     },
   };

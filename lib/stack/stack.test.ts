@@ -126,6 +126,7 @@ describe('Stack > services > the cluster', () => {
       assert.equal(daemon.env?.SPARK_DAEMON_MEMORY, '256m', `${daemon.name} heap`);
       assert.equal(daemon.env?.SPARK_DAEMON_JAVA_OPTS, marker(daemon), `${daemon.name} marker`);
       assert.equal(daemon.env?.SPARK_LOCAL_IP, '127.0.0.1', `${daemon.name} binds loopback`);
+      assert.equal(daemon.env?.SPARK_LOCAL_HOSTNAME, '127.0.0.1', `${daemon.name} is called by its address`);
     }
   });
 
