@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Runs the tests with Node's own runner (TypeScript through tsx).
 // `unit`: *.test.ts beside the code, no services needed.
-// `integration`: test/integration/, against the real stack, one file at a time (they share the broker).
-// No argument: both, unit first.
-// Integration tests need the local stack: when it is not running, it is started here and stopped after.
+// `integration`: test/integration/ but its cluster/ folder, against the real stack, one file at a time
+// (they share the broker).
+// `cluster`: test/integration/cluster/, against the cluster (npm run stack:up -- --cluster), one at a time.
+// No argument: unit, then integration.
+// A suite's stack is started here when it is not running, and stopped after.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,34 +13,41 @@ import { join } from 'node:path';
 
 const SOURCE_DIRS = ['lib', 'labs', 'scripts', 'kernel-setup'];
 
-function findTests(dir) {
+const CLUSTER_TESTS = join('test', 'integration', 'cluster');
+
+function findTests(dir, skip = null) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return findTests(path);
+    if (path === skip) return [];
+    if (statSync(path).isDirectory()) return findTests(path, skip);
     return name.endsWith('.test.ts') ? [path] : [];
   });
 }
 
+// each suite's files, and the stack:* arguments of the stack it needs (null: none)
 const suites = {
-  unit: () => SOURCE_DIRS.flatMap(findTests),
-  integration: () => findTests('test/integration'),
+  unit: { files: () => SOURCE_DIRS.flatMap((dir) => findTests(dir)), stack: null },
+  integration: { files: () => findTests(join('test', 'integration'), CLUSTER_TESTS), stack: [] },
+  cluster: { files: () => findTests(CLUSTER_TESTS), stack: ['--', '--cluster'] },
 };
 const wanted = process.argv[2] ? [process.argv[2]] : ['unit', 'integration'];
 const files = wanted.flatMap((name) => {
-  if (!suites[name]) throw new Error(`unknown suite "${name}": use unit or integration`);
-  return suites[name]().sort();
+  if (!suites[name]) throw new Error(`unknown suite "${name}": use ${Object.keys(suites).join(', ')}`);
+  return suites[name].files().sort();
 });
 if (files.length === 0) throw new Error(`no test files found for ${wanted.join(', ')}`);
 
 const npm = (...args) => spawnSync('npm', ['run', '-s', ...args], { stdio: 'inherit' }).status;
-let startedStack = false;
-if (
-  wanted.includes('integration') &&
-  spawnSync('npm', ['run', '-s', 'stack:status'], { stdio: 'ignore' }).status !== 0
-) {
-  console.log('The local stack is not running: starting it for the integration tests (stopped again after).');
-  if (npm('stack:up') !== 0) process.exit(1);
-  startedStack = true;
+const started = [];
+for (const stack of wanted.map((name) => suites[name].stack).filter((s) => s !== null)) {
+  const which = stack.length ? 'cluster' : 'local stack';
+  if (spawnSync('npm', ['run', '-s', 'stack:status', ...stack], { stdio: 'ignore' }).status === 0) continue;
+  console.log(`The ${which} is not running: starting it for the tests (stopped again after).`);
+  started.push(stack);
+  if (npm('stack:up', ...stack) !== 0) {
+    for (const up of started) npm('stack:down', ...up);
+    process.exit(1);
+  }
 }
 // spec on the terminal, and a TAP copy for the closing `N passed, N failed` line
 const tapDir = mkdtempSync(join(tmpdir(), 'lab-tests-'));
@@ -58,7 +67,7 @@ const result = spawnSync(
   ],
   { stdio: 'inherit' },
 );
-if (startedStack) npm('stack:down');
+for (const stack of started) npm('stack:down', ...stack);
 const totals = readFileSync(tap, 'utf8');
 const total = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(totals)?.[1] ?? NaN);
 // a test cancelled by a failing hook did not pass either
