@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything the lab needs on a fresh Debian/Ubuntu machine, and nothing twice:
 # Java 17 + Maven (the stack's jars), kcat + ab (the lab's tools), Jupyter + nbconvert (the notebook),
-# the npm packages, the compiled library the notebook imports, and the tslab kernel for Jupyter.
-# The Kafka and Hadoop jars are resolved by `npm run stack:up` on its first run.
+# python3-venv (the cluster's PySpark virtualenv), the npm packages, the compiled library the notebook
+# imports, and the tslab kernel for Jupyter. The Kafka and Hadoop jars are resolved by `npm run stack:up`
+# on its first run; PySpark is installed with pip by the first `npm run stack:up -- --cluster`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(openjdk-17-jdk-headless maven kcat apache2-utils
-  jupyter-notebook jupyter-nbconvert python3-nbclient python3-ipykernel)
+  jupyter-notebook jupyter-nbconvert python3-nbclient python3-ipykernel python3-venv)
 
 step() { printf '\n==> %s\n' "$*"; }
 

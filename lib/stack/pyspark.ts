@@ -72,13 +72,17 @@ export function ensurePySpark(log: (line: string) => void): PySpark {
     requireTool('python3', ['--version'], 'install Python 3.8–3.11 with its venv module (python3-venv)');
     log(`Installing PySpark ${SPARK_VERSION} into ${PYSPARK.venv} (first use only, ~320 MB download) ...`);
     rmSync(PYSPARK.venv, { recursive: true, force: true });
-    const hint = 'check that PyPI is reachable (pip uses ~/.config/pip/pip.conf), then try again';
-    runOrThrow('python3', ['-m', 'venv', PYSPARK.venv], 'creating the virtualenv', hint);
+    runOrThrow(
+      'python3',
+      ['-m', 'venv', PYSPARK.venv],
+      'creating the virtualenv',
+      "install Python's venv module, e.g. `apt-get install python3-venv`, then try again",
+    );
     runOrThrow(
       join(PYSPARK.venv, 'bin', 'pip'),
       ['install', '--disable-pip-version-check', '--progress-bar', 'off', `pyspark==${SPARK_VERSION}`],
       'pip install',
-      hint,
+      'check that PyPI is reachable (pip uses ~/.config/pip/pip.conf), then try again',
     );
     writeFileSync(VENV_STAMP, `${SPARK_VERSION}\n`);
   }
