@@ -239,7 +239,8 @@ export function clusterLayout(
         ipc: port(`datanode${n}Ipc`),
       })),
       replication: 3,
-      staleDataNodeMs: 5000,
+      // ten missed heartbeats: at 5 s, DataNodes of a busy 2-core machine were passed over by writes
+      staleDataNodeMs: 10_000,
       datanodeHeap: { initial: '64m', max: '256m' },
     },
     spark: {

@@ -155,7 +155,7 @@ describe('Stack > service-config > the cluster', () => {
   it('passes a silent DataNode over within seconds, for readers and writers', () => {
     const xml = parseHadoopXml(hdfsSiteXml(cluster));
     assert.equal(xml.get('dfs.heartbeat.interval'), '1');
-    assert.equal(xml.get('dfs.namenode.stale.datanode.interval'), '5000');
+    assert.equal(xml.get('dfs.namenode.stale.datanode.interval'), '10000');
     assert.equal(xml.get('dfs.namenode.avoid.read.stale.datanode'), 'true');
     assert.equal(xml.get('dfs.namenode.avoid.write.stale.datanode'), 'true');
     const single = parseHadoopXml(hdfsSiteXml(layout));
