@@ -201,8 +201,8 @@ export const defaultClusterHome = () => join(defaultHome(), 'cluster');
 /**
  * The cluster: three KRaft nodes (a quorum of three controllers, every topic on three brokers, acks=all
  * needing two), a NameNode with three DataNodes (three copies of each block), and Spark's standalone master
- * with two workers. Heaps are small so that all eleven JVMs fit a 2-core, few-GB machine beside the
- * single-node stack (docs/cluster.md).
+ * with two workers. Heaps are small so that its ten JVMs and a job's executors fit a 2-core, few-GB machine
+ * beside the single-node stack (docs/cluster.md).
  */
 export function clusterLayout(
   home: string = defaultClusterHome(),

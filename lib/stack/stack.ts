@@ -63,7 +63,7 @@ export function services(layout: StackLayout): Service[] {
 }
 
 export type Log = (line: string) => void;
-/** The cluster starts eleven JVMs on two cores: measured ~60 s from stopped, so twice the bound. */
+/** The cluster starts ten JVMs on two cores: measured 58–107 s from stopped on a busy machine. */
 export const STARTUP_TIMEOUT_MS = { stack: 120_000, cluster: 240_000 };
 
 async function ensurePortsFree(layout: StackLayout, daemon: Daemon): Promise<void> {
