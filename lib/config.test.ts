@@ -54,6 +54,25 @@ describe('Config > loadConfig', () => {
     assert.throws(() => loadConfig({ WEBHDFS_PORT: '70000' }), ConfigError);
   });
 
+  it("runs Spark in this process unless SPARK_MASTER names a cluster's master", () => {
+    assert.equal(loadConfig({}).spark.master, 'local[*]', 'spark-submit as the walkthrough ran it');
+    for (const master of ['spark://127.0.0.1:17077', 'spark://a:7077,b:7077', 'local[2]', 'local', 'yarn']) {
+      assert.equal(loadConfig({ SPARK_MASTER: master }).spark.master, master);
+    }
+  });
+
+  it('rejects a Spark master without its scheme, naming the variable and an example', () => {
+    assert.throws(
+      () => loadConfig({ SPARK_MASTER: '127.0.0.1:17077' }),
+      (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        assert.match(err.message, /SPARK_MASTER=127\.0\.0\.1:17077 is not a Spark master URL/);
+        assert.match(err.hint ?? '', /spark:\/\/127\.0\.0\.1:17077/);
+        return true;
+      },
+    );
+  });
+
   it('rejects an unknown stack and a broker without a port', () => {
     assert.throws(() => loadConfig({ LAB_STACK: 'k8s' }), /LAB_STACK=k8s/);
     assert.throws(() => loadConfig({ KAFKA_BROKERS: 'localhost' }), /not host:port/);

@@ -19,6 +19,8 @@ export interface LabConfig {
     eventsDir: string;
   };
   api: { host: string; port: number };
+  /** where spark-submit runs the PySpark programs: Spark's own master URL */
+  spark: { master: string };
 }
 
 type Env = Record<string, string | undefined>;
@@ -39,6 +41,20 @@ function port(env: Env, name: string, fallback: number): number {
 function text(env: Env, name: string, fallback: string): string {
   const raw = env[name]?.trim();
   return raw ? raw : fallback;
+}
+
+// local, local[4], local[*], spark://host:port[,host:port], yarn, k8s://…: what spark-submit --master takes
+const SPARK_MASTER = /^(local(\[(\*|\d+)(,\d+)?\])?|spark:\/\/[^:\s]+:\d+(,[^:\s]+:\d+)*|yarn|k8s:\/\/\S+)$/;
+
+function sparkMaster(env: Env): string {
+  const master = text(env, 'SPARK_MASTER', 'local[*]');
+  if (!SPARK_MASTER.test(master)) {
+    throw new ConfigError(
+      `SPARK_MASTER=${master} is not a Spark master URL`,
+      'e.g. SPARK_MASTER=spark://127.0.0.1:17077 (the cluster), or local[*] (default: Spark in this process)',
+    );
+  }
+  return master;
 }
 
 export function loadConfig(env: Env = process.env): LabConfig {
@@ -79,5 +95,6 @@ export function loadConfig(env: Env = process.env): LabConfig {
       eventsDir: text(env, 'EVENTS_DIR', '/tmp/events'),
     },
     api: { host: text(env, 'API_HOST', '127.0.0.1'), port: port(env, 'API_PORT', 5000) },
+    spark: { master: sparkMaster(env) },
   };
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the lab needs on a fresh Debian/Ubuntu machine, and nothing twice:
 # Java 17 + Maven (the stack's jars), kcat + ab (the lab's tools), Jupyter + nbconvert (the notebook),
-# Chromium (the notebook's browser test, driven by puppeteer-core: no browser download), the npm
-# packages, the compiled library the notebook imports, and the tslab kernel for Jupyter.
-# The Kafka and Hadoop jars are resolved by `npm run stack:up` on its first run.
+# Chromium (the notebook's browser test, driven by puppeteer-core: no browser download), python3-venv
+# (the cluster's PySpark virtualenv), the npm packages, the compiled library the notebook imports, and the
+# tslab kernel for Jupyter. The Kafka and Hadoop jars are resolved by `npm run stack:up` on its first run;
+# PySpark is installed with pip by the first `npm run stack:up -- --cluster`.
 # On macOS it says what to install with Homebrew (it installs nothing itself there); elsewhere, what
 # the lab needs.
 set -euo pipefail
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 # jupyter-client: the `jupyter kernelspec` command (jupyter-notebook brings only the Python module)
 APT_PACKAGES=(openjdk-17-jdk-headless maven kcat apache2-utils
-  jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium)
+  jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium python3-venv)
 
 step() { printf '\n==> %s\n' "$*"; }
 

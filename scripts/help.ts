@@ -23,7 +23,7 @@ export const HELP: [script: string, line: string][] = [
   ['lab:step-10', 'step 10: the notebook, run headless with the tslab kernel'],
   ['lab:step-11', 'step 11: stop the API, the kcat window and the stack (docker-compose down)'],
   ['lab:grade', 'grade the current state from its evidence; runs nothing'],
-  ['stack:up', 'start the local stack (Kafka KRaft, HDFS NameNode + DataNode); harmless when up'],
+  ['stack:up', 'start the local stack (Kafka KRaft, HDFS NameNode + DataNode); -- --cluster: the cluster'],
   ['stack:status', 'each daemon: PID, ports, healthy or not'],
   ['stack:logs', 'the last lines of each daemon log (-- kafka|namenode|datanode, --lines N)'],
   ['stack:down', 'stop the local stack by PID'],
@@ -39,6 +39,10 @@ export const HELP: [script: string, line: string][] = [
   ['test:unit', 'the unit tests (no services)'],
   ['test:integration', 'the integration tests (starts the stack when it is down, stops it after)'],
   ['test:hostile', 'the hostile-input suite alone, with its totals (docs/reliability.md)'],
+  [
+    'test:cluster',
+    "the cluster's kill tests (docs/cluster.md); starts the cluster when it is down, stops it after",
+  ],
   ['test:node24', 'the unit and notebook tests again on Node.js 24 (from the npm registry, cached)'],
   ['bench:api', 'the game API against a bare node:http server, ab side by side, nothing lost'],
   [

@@ -1,7 +1,9 @@
-// npm run stack:up | stack:down | stack:status | stack:reset | stack:logs [-- <daemon>] [--lines N]
+// npm run stack:up | stack:down | stack:status | stack:reset | stack:logs [-- <daemon>] [--lines N] [--cluster]
 // The local stack: real Apache Kafka (KRaft) and HDFS (NameNode + DataNode, WebHDFS) as JVM processes.
+// With --cluster, the cluster beside it (docs/cluster.md): three Kafka nodes, a NameNode and three
+// DataNodes, a Spark master and two workers, in .lab/cluster on ports of their own.
 import { runMain, UsageError } from '../lib/cli.js';
-import { stackLayout } from '../lib/stack/layout.js';
+import { clusterLayout, stackLayout } from '../lib/stack/layout.js';
 import { stackDown, stackLogs, stackReset, stackStatus, stackUp } from '../lib/stack/stack.js';
 
 const log = (line: string) => console.log(line);
@@ -11,14 +13,18 @@ runMain(
   {
     command: 'tsx scripts/stack.ts',
     summary:
-      'The local stack (Kafka in KRaft mode, HDFS NameNode + DataNode) as JVM processes: up, down, status, reset, logs.',
-    positionals: 'up|down|status|reset|logs [kafka|namenode|datanode]',
+      'The local stack (Kafka in KRaft mode, HDFS NameNode + DataNode) as JVM processes, or the cluster: up, down, status, reset, logs.',
+    positionals: 'up|down|status|reset|logs [daemon]',
     options: {
+      cluster: {
+        type: 'boolean',
+        help: 'the cluster (3 Kafka nodes, 3 DataNodes, Spark) instead of the single-node stack',
+      },
       lines: { type: 'string', value: 'N', help: 'logs: how many lines of each log (default: 40)' },
     },
   },
   async ({ values, positionals: [command, daemon] }) => {
-    const layout = stackLayout();
+    const layout = values.cluster ? clusterLayout() : stackLayout();
     switch (command) {
       case 'up':
         await stackUp(layout, log);
@@ -44,7 +50,10 @@ runMain(
             detail: r.health,
           })),
         );
-        return rows.every((r) => r.healthy) ? 0 : 3;
+        for (const [service, row] of new Map(rows.map((r) => [r.service, r]))) {
+          console.log(`${row.serviceOk ? '✔' : '✘'} ${service}: ${row.serviceHealth}`);
+        }
+        return rows.every((r) => r.healthy && r.serviceOk) ? 0 : 3;
       }
       default:
         throw new UsageError(command ? `unknown command ${command}` : 'which command?');

@@ -1,10 +1,11 @@
 // HDFS through WebHDFS, with promises. The `webhdfs` package does the HTTP (including the NameNode →
 // DataNode redirect); this module adds the lab's error messages and the few operations it lacks
-// (recursive listing, a checked rename, streaming a local file up).
+// (recursive listing, a checked rename, streaming a local file up, a read that survives a dead DataNode).
 import { createReadStream } from 'node:fs';
 import webhdfs, { type WebHdfsClient, type WebHdfsFileStatus } from 'webhdfs';
 import { loadConfig, type LabConfig } from '../config.js';
 import { LabError, ServiceUnreachableError } from '../errors.js';
+import { ReadFailure, readWithFailover } from './failover-read.js';
 
 export type FileStatus = WebHdfsFileStatus;
 
@@ -99,8 +100,20 @@ export class HdfsClient {
     });
   }
 
+  /** The whole file, from any DataNode holding it that answers (lib/hdfs/failover-read.ts). */
   async readFile(path: string): Promise<Buffer> {
-    return this.call<Buffer>('read', path, (done) => this.client.readFile(urlPath(path), done));
+    try {
+      return await readWithFailover({ endpoint: this.endpoint, user: this.config.user }, urlPath(path));
+    } catch (err) {
+      if (err instanceof ReadFailure && err.where === 'datanode') {
+        throw new ServiceUnreachableError(
+          `HDFS read ${path} failed: no DataNode holding it answered (the last one: ${err.message})`,
+          'see which DataNodes are down with `npm run stack:status` (`-- --cluster` for the cluster); `npm run stack:up` restarts them',
+        );
+      }
+      // the NameNode unreachable, or an answer of HDFS's own (no such file …): as every other call says it
+      throw err instanceof ReadFailure ? this.explain(err, 'read', path) : err;
+    }
   }
 
   /** Removes a file or a directory tree; true when something was there. */

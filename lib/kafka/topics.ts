@@ -34,13 +34,15 @@ export async function requireTopic(
 
 export interface TopicSpec {
   topic: string;
+  /** unset: the broker's num.partitions (1 on the single-node stack, 3 on the cluster) */
   partitions?: number;
+  /** unset: the broker's default.replication.factor (1 on the single-node stack, 3 on the cluster) */
   replicationFactor?: number;
 }
 
 /** 'created', or 'exists' when the topic was already there. */
 export async function createTopic(
-  { topic, partitions = 1, replicationFactor = 1 }: TopicSpec,
+  { topic, partitions, replicationFactor }: TopicSpec,
   config: LabConfig['kafka'] = loadConfig().kafka,
 ): Promise<'created' | 'exists'> {
   return withAdmin(config, async (admin) => {

@@ -1,14 +1,18 @@
-// A JVM daemon of the local stack: a background program (lib/process/background.ts) running `java` with
-// the service's classpath. The command line starts with `-Dlab.daemon=<name>@<dir>`: not what makes a
-// PID ours (the PID file's start time does), but what tells a human reading `ps` which stack a JVM is of.
+// A daemon of a stack: a background program (lib/process/background.ts) that owns some ports. Most are
+// JVMs run as `java` with the service's classpath; Spark's are started through its own launcher. Their
+// command lines carry `-Dlab.daemon=<name>@<dir>`: not what makes a PID ours (the PID file's start time
+// does), but what tells a human reading `ps` which stack a JVM is of.
 import { spawnSync } from 'node:child_process';
 import { PrerequisiteError } from '../errors.js';
 import type { BackgroundProgram } from '../process/background.js';
 
-export interface JavaDaemon extends BackgroundProgram {
-  /** kafka, namenode, datanode */
+export interface Daemon extends BackgroundProgram {
+  /** kafka, namenode, datanode; kafka-1, datanode-2, spark-worker-1 … in the cluster */
   name: string;
   ports: { label: string; port: number }[];
+}
+
+export interface JavaDaemon extends Daemon {
   /** what the service's one-off tools (storage format, FsShell) run with too */
   jvm: { classpath: string[]; options: string[] };
 }

@@ -1,67 +1,87 @@
-// HDFS of the local stack: a NameNode and a DataNode, WebHDFS on, everything on 127.0.0.1.
+// HDFS of a stack: a NameNode and its DataNodes (one, or three in the cluster), WebHDFS on, everything on
+// 127.0.0.1.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
 import { javaDaemon, runJavaTool, type JavaDaemon } from './daemon.js';
-import type { StackLayout } from './layout.js';
+import type { Health } from './health.js';
+import type { DataNode, Heap, StackLayout } from './layout.js';
 import { EMPTY_WEB_XML, HADOOP_LOG4J, HADOOP_WEBAPPS, coreSiteXml, hdfsSiteXml } from './service-config.js';
 
 function hadoopDaemon(
   layout: StackLayout,
-  name: string,
-  mainClass: string,
-  ports: JavaDaemon['ports'],
+  spec: { name: string; mainClass: string; confDir: string; heap: Heap; ports: JavaDaemon['ports'] },
 ): JavaDaemon {
   return javaDaemon({
-    name,
+    name: spec.name,
     dir: layout.hdfsDir,
-    mainClass,
+    mainClass: spec.mainClass,
     // the conf folder first: Hadoop finds core-site.xml, hdfs-site.xml and log4j.properties on the classpath
-    classpath: [layout.hdfsConfDir, join(layout.jars.hdfs, '*')],
+    classpath: [spec.confDir, join(layout.jars.hdfs, '*')],
     jvmOptions: [
-      '-Xms128m',
-      '-Xmx512m',
+      `-Xms${spec.heap.initial}`,
+      `-Xmx${spec.heap.max}`,
       `-Dhadoop.home.dir=${layout.hdfsDir}`,
       `-Dhadoop.log.dir=${layout.hdfsDir}`,
       '-Djava.net.preferIPv4Stack=true',
     ],
     args: [],
-    ports,
+    ports: spec.ports,
   });
 }
 
 export const namenodeDaemon = (layout: StackLayout) =>
-  hadoopDaemon(layout, 'namenode', 'org.apache.hadoop.hdfs.server.namenode.NameNode', [
-    { label: 'rpc', port: layout.ports.namenodeRpc },
-    { label: 'http/webhdfs', port: layout.ports.namenodeHttp },
-  ]);
+  hadoopDaemon(layout, {
+    name: 'namenode',
+    mainClass: 'org.apache.hadoop.hdfs.server.namenode.NameNode',
+    confDir: layout.hdfsConfDir,
+    heap: layout.hdfs.namenode.heap,
+    ports: [
+      { label: 'rpc', port: layout.hdfs.namenode.rpc },
+      { label: 'http/webhdfs', port: layout.hdfs.namenode.http },
+    ],
+  });
 
-export const datanodeDaemon = (layout: StackLayout) =>
-  hadoopDaemon(layout, 'datanode', 'org.apache.hadoop.hdfs.server.datanode.DataNode', [
-    { label: 'data', port: layout.ports.datanode },
-    { label: 'http', port: layout.ports.datanodeHttp },
-    { label: 'ipc', port: layout.ports.datanodeIpc },
-  ]);
+export const datanodeDaemon = (layout: StackLayout, datanode: DataNode = layout.hdfs.datanodes[0]) =>
+  hadoopDaemon(layout, {
+    name: datanode.name,
+    mainClass: 'org.apache.hadoop.hdfs.server.datanode.DataNode',
+    confDir: datanode.confDir,
+    heap: layout.hdfs.datanodeHeap,
+    ports: [
+      { label: 'data', port: datanode.data },
+      { label: 'http', port: datanode.http },
+      { label: 'ipc', port: datanode.ipc },
+    ],
+  });
+
+export const hdfsDaemons = (layout: StackLayout): JavaDaemon[] => [
+  namenodeDaemon(layout),
+  ...layout.hdfs.datanodes.map((d) => datanodeDaemon(layout, d)),
+];
 
 export function hdfsClientFor(layout: StackLayout): HdfsClient {
   return new HdfsClient({
     host: layout.host,
-    port: layout.ports.namenodeHttp,
+    port: layout.hdfs.namenode.http,
     user: loadConfig().hdfs.user,
   });
 }
 
-/** Writes the configuration; formats the NameNode on first start (`hdfs namenode -format`). */
+/** Writes each daemon's configuration folder; formats the NameNode on first start (`hdfs namenode -format`). */
 export function prepareHdfs(layout: StackLayout, log: (line: string) => void): void {
-  mkdirSync(layout.hdfsConfDir, { recursive: true });
-  writeFileSync(join(layout.hdfsConfDir, 'core-site.xml'), coreSiteXml(layout));
-  writeFileSync(join(layout.hdfsConfDir, 'hdfs-site.xml'), hdfsSiteXml(layout));
-  writeFileSync(join(layout.hdfsConfDir, 'log4j.properties'), HADOOP_LOG4J);
-  for (const app of HADOOP_WEBAPPS) {
-    const webInf = join(layout.hdfsConfDir, 'webapps', app, 'WEB-INF');
-    mkdirSync(webInf, { recursive: true });
-    writeFileSync(join(webInf, 'web.xml'), EMPTY_WEB_XML);
+  const confDirs = new Set([layout.hdfsConfDir, ...layout.hdfs.datanodes.map((d) => d.confDir)]);
+  for (const confDir of confDirs) {
+    mkdirSync(confDir, { recursive: true });
+    writeFileSync(join(confDir, 'core-site.xml'), coreSiteXml(layout));
+    writeFileSync(join(confDir, 'hdfs-site.xml'), hdfsSiteXml(layout, confDir));
+    writeFileSync(join(confDir, 'log4j.properties'), HADOOP_LOG4J);
+    for (const app of HADOOP_WEBAPPS) {
+      const webInf = join(confDir, 'webapps', app, 'WEB-INF');
+      mkdirSync(webInf, { recursive: true });
+      writeFileSync(join(webInf, 'web.xml'), EMPTY_WEB_XML);
+    }
   }
   if (existsSync(join(layout.hdfsDir, 'name', 'current', 'VERSION'))) return;
   log('Formatting the HDFS NameNode ...');
@@ -79,17 +99,27 @@ export function hadoopFs(layout: StackLayout, args: string[]): string {
   return runJavaTool(namenodeDaemon(layout), 'org.apache.hadoop.fs.FsShell', args);
 }
 
-async function liveDataNodes(layout: StackLayout): Promise<number> {
-  const url = `http://${layout.host}:${layout.ports.namenodeHttp}/jmx?qry=Hadoop:service=NameNode,name=FSNamesystemState`;
-  const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-  const body = (await response.json()) as { beans: { NumLiveDataNodes: number }[] };
-  return body.beans[0]?.NumLiveDataNodes ?? 0;
+// The NameNode marks a DataNode stale after 30 s without a heartbeat unless told otherwise
+// (dfs.namenode.stale.datanode.interval), dead only after 10.5 minutes; a DataNode that has been silent
+// that long is not counted as live here.
+const staleAfterSeconds = (layout: StackLayout) => (layout.hdfs.staleDataNodeMs ?? 30_000) / 1000;
+
+interface NameNodeInfo {
+  Safemode: string;
+  /** JSON: {"host:port": {"xferaddr": "127.0.0.1:9866", "lastContact": 0, …}} */
+  LiveNodes: string;
 }
 
-/** Healthy = one live DataNode and a WebHDFS write → read → delete round trip that returns the same bytes. */
-export async function probeHdfs(layout: StackLayout): Promise<string | false> {
-  const live = await liveDataNodes(layout);
-  if (live < 1) return false;
+async function nameNodeInfo(layout: StackLayout): Promise<NameNodeInfo> {
+  const url = `http://${layout.host}:${layout.hdfs.namenode.http}/jmx?qry=Hadoop:service=NameNode,name=NameNodeInfo`;
+  const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+  const body = (await response.json()) as { beans: NameNodeInfo[] };
+  if (!body.beans[0]) throw new Error('the NameNode has no NameNodeInfo yet');
+  return body.beans[0];
+}
+
+/** A write → read → delete through WebHDFS that must return the same bytes. */
+async function webHdfsRoundTrip(layout: StackLayout): Promise<void> {
   const hdfs = hdfsClientFor(layout);
   const path = `/tmp/.lab-healthcheck-${process.pid}`;
   const payload = `healthcheck ${Date.now()}`;
@@ -98,5 +128,28 @@ export async function probeHdfs(layout: StackLayout): Promise<string | false> {
   const back = (await hdfs.readFile(path)).toString('utf8');
   await hdfs.remove(path);
   if (back !== payload) throw new Error(`WebHDFS read back "${back}" instead of "${payload}"`);
-  return `${live} live DataNode, WebHDFS round trip ok`;
+}
+
+/** Healthy = out of safe mode, every DataNode live, and a WebHDFS round trip that returns the same bytes. */
+export async function probeHdfs(layout: StackLayout): Promise<Health> {
+  const info = await nameNodeInfo(layout);
+  const listed = JSON.parse(info.LiveNodes) as Record<string, { xferaddr: string; lastContact: number }>;
+  const live = Object.values(listed);
+  const { datanodes } = layout.hdfs;
+  const daemons: Health['daemons'] = {
+    namenode: info.Safemode ? { ok: false, detail: 'in safe mode' } : { ok: true, detail: 'active' },
+  };
+  for (const datanode of datanodes) {
+    const seen = live.find((n) => n.xferaddr === `${layout.host}:${datanode.data}`);
+    daemons[datanode.name] =
+      seen && seen.lastContact < staleAfterSeconds(layout)
+        ? { ok: true, detail: 'live' }
+        : { ok: false, detail: seen ? `silent for ${seen.lastContact} s` : 'not registered' };
+  }
+  const liveCount = datanodes.filter((d) => daemons[d.name].ok).length;
+  const summary = `${liveCount} of ${datanodes.length} DataNode${datanodes.length > 1 ? 's' : ''} live`;
+  if (info.Safemode) return { ok: false, detail: `${summary}, in safe mode`, daemons };
+  if (liveCount < datanodes.length) return { ok: false, detail: summary, daemons };
+  await webHdfsRoundTrip(layout);
+  return { ok: true, detail: `${summary}, WebHDFS round trip ok`, daemons };
 }

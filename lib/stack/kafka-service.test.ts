@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomClusterId } from './kafka-service.js';
+import { formattedClusterId, randomClusterId } from './kafka-service.js';
 
 describe('Stack > kafka-service > randomClusterId', () => {
   it('is 16 bytes in URL-safe base64', () => {
@@ -13,5 +13,14 @@ describe('Stack > kafka-service > randomClusterId', () => {
     const id = randomClusterId(() => draws.shift()!);
     assert.equal(Buffer.from(id, 'base64url').toString('hex'), '01'.repeat(16), 'the second draw');
     assert.equal(draws.length, 0, 'the first draw was refused');
+  });
+});
+
+describe('Stack > kafka-service > formattedClusterId', () => {
+  it("reads the cluster id a node's storage was formatted with", () => {
+    const meta =
+      '#\n#Sun Nov 29 07:58:40 UTC 2026\nnode.id=2\ndirectory.id=abc\nversion=1\ncluster.id=rPIRzZIF6SzjmYdCxSQUOw\n';
+    assert.equal(formattedClusterId(meta), 'rPIRzZIF6SzjmYdCxSQUOw');
+    assert.equal(formattedClusterId('version=1\n'), null, 'none written');
   });
 });

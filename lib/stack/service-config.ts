@@ -1,6 +1,6 @@
 // The configuration files of the local services, as pure functions of the layout (unit-tested).
 import { join } from 'node:path';
-import type { StackLayout } from './layout.js';
+import type { KafkaNode, StackLayout } from './layout.js';
 
 function properties(entries: Record<string, string | number>): string {
   return Object.entries(entries)
@@ -9,26 +9,32 @@ function properties(entries: Record<string, string | number>): string {
     .concat('\n');
 }
 
-/** One KRaft node that is both broker and controller: this replaces the original's ZooKeeper container. */
-export function kafkaServerProperties(layout: StackLayout): string {
-  const { host, ports } = layout;
+/**
+ * A KRaft node that is both broker and controller: this replaces the original's ZooKeeper container. Every
+ * node of the layout votes in the controller quorum; topics get the layout's replication, the internal
+ * ones (consumer offsets, transactions, share groups) too.
+ */
+export function kafkaServerProperties(layout: StackLayout, node: KafkaNode = layout.kafka.nodes[0]): string {
+  const { host } = layout;
+  const { nodes, partitions, replicationFactor, minInsyncReplicas } = layout.kafka;
   return properties({
     'process.roles': 'broker,controller',
-    'node.id': 1,
-    'controller.quorum.voters': `1@${host}:${ports.kafkaController}`,
-    listeners: `PLAINTEXT://${host}:${ports.kafka},CONTROLLER://${host}:${ports.kafkaController}`,
-    'advertised.listeners': `PLAINTEXT://${host}:${ports.kafka}`,
+    'node.id': node.id,
+    'controller.quorum.voters': nodes.map((n) => `${n.id}@${host}:${n.controller}`).join(','),
+    listeners: `PLAINTEXT://${host}:${node.broker},CONTROLLER://${host}:${node.controller}`,
+    'advertised.listeners': `PLAINTEXT://${host}:${node.broker}`,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    'log.dirs': join(layout.kafkaDir, 'data'),
-    'num.partitions': 1,
-    // a single node can only hold one copy of the internal topics
-    'offsets.topic.replication.factor': 1,
-    'transaction.state.log.replication.factor': 1,
-    'transaction.state.log.min.isr': 1,
-    'share.coordinator.state.topic.replication.factor': 1,
-    'share.coordinator.state.topic.min.isr': 1,
+    'log.dirs': join(node.dir, 'data'),
+    'num.partitions': partitions,
+    'default.replication.factor': replicationFactor,
+    'min.insync.replicas': minInsyncReplicas,
+    'offsets.topic.replication.factor': replicationFactor,
+    'transaction.state.log.replication.factor': replicationFactor,
+    'transaction.state.log.min.isr': minInsyncReplicas,
+    'share.coordinator.state.topic.replication.factor': replicationFactor,
+    'share.coordinator.state.topic.min.isr': minInsyncReplicas,
     'group.initial.rebalance.delay.ms': 0,
   });
 }
@@ -56,31 +62,47 @@ function hadoopXml(entries: Record<string, string | number>): string {
 
 export function coreSiteXml(layout: StackLayout): string {
   return hadoopXml({
-    'fs.defaultFS': `hdfs://${layout.host}:${layout.ports.namenodeRpc}`,
+    'fs.defaultFS': `hdfs://${layout.host}:${layout.hdfs.namenode.rpc}`,
     'hadoop.tmp.dir': join(layout.hdfsDir, 'tmp'),
   });
 }
 
-/** NameNode + one DataNode on 127.0.0.1; the DataNode advertises 127.0.0.1 so WebHDFS redirects work locally. */
-export function hdfsSiteXml(layout: StackLayout): string {
-  const { host, ports } = layout;
+/**
+ * hdfs-site.xml of one configuration folder: the NameNode's settings, and those of the DataNode that reads
+ * this folder, if one does (the single-node stack's DataNode shares the NameNode's; each of the cluster's
+ * has its own, for its own ports and data). Every DataNode advertises 127.0.0.1 so that WebHDFS redirects
+ * work from this host.
+ */
+export function hdfsSiteXml(layout: StackLayout, confDir: string = layout.hdfsConfDir): string {
+  const { host } = layout;
+  const { namenode, replication, staleDataNodeMs } = layout.hdfs;
+  const datanode = layout.hdfs.datanodes.find((d) => d.confDir === confDir);
   return hadoopXml({
-    'dfs.replication': 1,
+    'dfs.replication': replication,
     'dfs.namenode.name.dir': `file://${join(layout.hdfsDir, 'name')}`,
-    'dfs.datanode.data.dir': `file://${join(layout.hdfsDir, 'data')}`,
-    'dfs.namenode.rpc-address': `${host}:${ports.namenodeRpc}`,
-    'dfs.namenode.http-address': `${host}:${ports.namenodeHttp}`,
-    'dfs.datanode.address': `${host}:${ports.datanode}`,
-    'dfs.datanode.http.address': `${host}:${ports.datanodeHttp}`,
-    'dfs.datanode.ipc.address': `${host}:${ports.datanodeIpc}`,
+    ...(datanode && { 'dfs.datanode.data.dir': `file://${datanode.dataDir}` }),
+    'dfs.namenode.rpc-address': `${host}:${namenode.rpc}`,
+    'dfs.namenode.http-address': `${host}:${namenode.http}`,
+    ...(datanode && {
+      'dfs.datanode.address': `${host}:${datanode.data}`,
+      'dfs.datanode.http.address': `${host}:${datanode.http}`,
+      'dfs.datanode.ipc.address': `${host}:${datanode.ipc}`,
+    }),
     'dfs.datanode.hostname': host,
     'dfs.namenode.datanode.registration.ip-hostname-check': 'false',
     'dfs.webhdfs.enabled': 'true',
     // a lab, not a multi-user cluster: WebHDFS's user.name is trusted, as in the original Cloudera image
     'dfs.permissions.enabled': 'false',
-    // leave safe mode as soon as the one DataNode has reported
+    // leave safe mode as soon as the DataNodes have reported
     'dfs.namenode.safemode.extension': 0,
     'dfs.namenode.secondary.http-address': `${host}:0`,
+    // a killed DataNode is passed over within seconds: a heartbeat a second, stale after a few missed
+    ...(staleDataNodeMs !== null && {
+      'dfs.heartbeat.interval': 1,
+      'dfs.namenode.stale.datanode.interval': staleDataNodeMs,
+      'dfs.namenode.avoid.read.stale.datanode': 'true',
+      'dfs.namenode.avoid.write.stale.datanode': 'true',
+    }),
   });
 }
 

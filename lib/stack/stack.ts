@@ -1,4 +1,5 @@
-// up / down / status / reset / logs for the local stack: Kafka (KRaft) and HDFS (NameNode + DataNode).
+// up / down / status / reset / logs for a stack: Kafka (KRaft) and HDFS, plus Spark in the cluster. The
+// same code serves the single-node stack and the cluster; the layout says which daemons there are.
 import { rmSync } from 'node:fs';
 import { PrerequisiteError, ServiceUnreachableError } from '../errors.js';
 import { waitFor } from '../wait-for.js';
@@ -10,58 +11,79 @@ import {
   stopBackground,
   tailLog,
 } from '../process/background.js';
-import type { JavaDaemon } from './daemon.js';
-import { datanodeDaemon, namenodeDaemon, prepareHdfs, probeHdfs } from './hdfs-service.js';
+import type { Daemon } from './daemon.js';
+import type { Health } from './health.js';
+import { hdfsDaemons, prepareHdfs, probeHdfs } from './hdfs-service.js';
 import { ensureJars, requireJava } from './jars.js';
-import { kafkaDaemon, prepareKafka, probeKafka } from './kafka-service.js';
+import { kafkaDaemons, prepareKafka, probeKafka } from './kafka-service.js';
 import type { StackLayout } from './layout.js';
 import { isListening, portOwner } from '../process/ports.js';
+import { prepareSpark, probeSpark, sparkDaemons } from './spark-service.js';
 
 export interface Service {
   name: string;
-  daemons: JavaDaemon[];
+  daemons: Daemon[];
   prepare(layout: StackLayout, log: (line: string) => void): void;
-  /** Resolves to a description when usable; false or a throw when not yet. */
-  probe(layout: StackLayout): Promise<string | false>;
+  /** Asks the service; throws when it does not answer at all. */
+  probe(layout: StackLayout): Promise<Health>;
   hint: string;
 }
 
+/** The npm command for this layout: `npm run stack:reset`, `npm run stack:reset -- --cluster`. */
+export const stackCommand = (layout: StackLayout, command: string) =>
+  `npm run stack:${command}${layout.kind === 'cluster' ? ' -- --cluster' : ''}`;
+
 export function services(layout: StackLayout): Service[] {
-  return [
+  const all: Service[] = [
     {
       name: 'Kafka',
-      daemons: [kafkaDaemon(layout)],
+      daemons: kafkaDaemons(layout),
       prepare: prepareKafka,
       probe: probeKafka,
-      hint: 'see the log above; `npm run stack:reset` starts over with empty storage',
+      hint: `see the log above; \`${stackCommand(layout, 'reset')}\` starts over with empty storage`,
     },
     {
       name: 'HDFS',
-      daemons: [namenodeDaemon(layout), datanodeDaemon(layout)],
+      daemons: hdfsDaemons(layout),
       prepare: prepareHdfs,
       probe: probeHdfs,
-      hint: 'see the logs above; `npm run stack:reset` reformats HDFS',
+      hint: `see the logs above; \`${stackCommand(layout, 'reset')}\` reformats HDFS`,
     },
   ];
+  if (layout.spark) {
+    all.push({
+      name: 'Spark',
+      daemons: sparkDaemons(layout),
+      prepare: prepareSpark,
+      probe: probeSpark,
+      hint: 'see the logs above; a worker that cannot register says why in its log',
+    });
+  }
+  return all;
 }
 
 export type Log = (line: string) => void;
-export const STARTUP_TIMEOUT_MS = 120_000;
+/** The cluster starts ten JVMs on two cores: measured 58–107 s from stopped on a busy machine. */
+export const STARTUP_TIMEOUT_MS = { stack: 120_000, cluster: 240_000 };
 
-async function ensurePortsFree(daemon: JavaDaemon, host: string): Promise<void> {
+async function ensurePortsFree(layout: StackLayout, daemon: Daemon): Promise<void> {
   for (const { label, port } of daemon.ports) {
-    if (await isListening(host, port)) {
+    if (await isListening(layout.host, port)) {
       const owner = portOwner(port);
       throw new PrerequisiteError(
-        `port ${port} (${daemon.name} ${label}) on ${host} is already taken by ${owner ?? 'another program'}`,
-        'stop that program, or if it is an old lab stack started from another folder, stop it there with `npm run stack:down`',
+        `port ${port} (${daemon.name} ${label}) on ${layout.host} is already taken by ${owner ?? 'another program'}`,
+        `stop that program, or if it is an old lab ${layout.kind} started from another folder, stop it there with \`${stackCommand(layout, 'down')}\``,
       );
     }
   }
 }
 
 /** Starts what is not running and waits until every service is usable. Running it twice changes nothing. */
-export async function stackUp(layout: StackLayout, log: Log, timeoutMs = STARTUP_TIMEOUT_MS): Promise<void> {
+export async function stackUp(
+  layout: StackLayout,
+  log: Log,
+  timeoutMs = STARTUP_TIMEOUT_MS[layout.kind],
+): Promise<void> {
   requireJava();
   await ensureJars(layout, log);
   const started = Date.now();
@@ -71,7 +93,7 @@ export async function stackUp(layout: StackLayout, log: Log, timeoutMs = STARTUP
   }));
   // Every port is checked before anything starts: a taken port must not leave one service half up.
   for (const { daemon, state } of plan.flatMap((p) => p.states)) {
-    if (state.state !== 'running') await ensurePortsFree(daemon, layout.host);
+    if (state.state !== 'running') await ensurePortsFree(layout, daemon);
   }
   const waits: Promise<void>[] = [];
   for (const { service, states } of plan) {
@@ -97,7 +119,7 @@ export async function stackUp(layout: StackLayout, log: Log, timeoutMs = STARTUP
   const results = await Promise.allSettled(waits);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
-  log(`✔ The stack is up (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  log(`✔ The ${layout.kind} is up (${((Date.now() - started) / 1000).toFixed(1)} s).`);
 }
 
 async function waitUntilHealthy(
@@ -109,21 +131,29 @@ async function waitUntilHealthy(
   log(`Waiting up to ${timeoutMs / 1000} s for ${service.name} to be usable ...`);
   let lastReport = 0;
   try {
-    const description = await waitFor(() => service.probe(layout), {
-      giveUpIf: () => {
-        const dead = service.daemons.find((d) => processState(d).state !== 'running');
-        return dead && `${dead.name} exited during start-up`;
+    const description = await waitFor(
+      async () => {
+        const health = await service.probe(layout);
+        // not usable yet: thrown, so that a timeout says what was still missing
+        if (!health.ok) throw new Error(health.detail);
+        return health.detail;
       },
-      label: service.name,
-      timeoutMs,
-      intervalMs: 500,
-      onRetry: (seconds) => {
-        if (seconds - lastReport >= 10) {
-          lastReport = seconds;
-          log(`  ... still waiting for ${service.name} (${Math.round(seconds)} s)`);
-        }
+      {
+        giveUpIf: () => {
+          const dead = service.daemons.find((d) => processState(d).state !== 'running');
+          return dead && `${dead.name} exited during start-up`;
+        },
+        label: service.name,
+        timeoutMs,
+        intervalMs: 500,
+        onRetry: (seconds) => {
+          if (seconds - lastReport >= 10) {
+            lastReport = seconds;
+            log(`  ... still waiting for ${service.name} (${Math.round(seconds)} s)`);
+          }
+        },
       },
-    });
+    );
     log(`✔ ${service.name}: ${description}`);
   } catch (err) {
     const tails = service.daemons
@@ -134,24 +164,30 @@ async function waitUntilHealthy(
   }
 }
 
-/** Stops every daemon by PID, newest first, and waits for each to exit. */
+/**
+ * Stops every daemon by PID, the last service started first, and waits for each to exit. A service's
+ * daemons are stopped together: a Kafka node stopped after its peers would find no controller quorum left
+ * to shut down with, and wait for it until killed.
+ */
 export async function stackDown(layout: StackLayout, log: Log): Promise<void> {
-  const daemons = services(layout)
-    .flatMap((s) => s.daemons)
-    .reverse();
-  for (const daemon of daemons) {
-    const before = processState(daemon);
-    const outcome = await stopBackground(daemon);
-    const pid = before.state === 'running' ? ` (pid ${before.pid})` : '';
-    log(`${outcome === 'not running' ? '·' : '✔'} ${daemon.name}${pid}: ${outcome}`);
+  for (const service of services(layout).reverse()) {
+    const daemons = [...service.daemons].reverse();
+    const before = daemons.map((d) => processState(d));
+    const outcomes = await Promise.all(daemons.map((d) => stopBackground(d)));
+    daemons.forEach((daemon, i) => {
+      const state = before[i];
+      const pid = state.state === 'running' ? ` (pid ${state.pid})` : '';
+      log(`${outcomes[i] === 'not running' ? '·' : '✔'} ${daemon.name}${pid}: ${outcomes[i]}`);
+    });
   }
 }
 
-/** down, then the services' data and logs go (the cached jars stay). */
+/** down, then the services' data and logs go (the cached jars and PySpark stay). */
 export async function stackReset(layout: StackLayout, log: Log): Promise<void> {
   await stackDown(layout, log);
-  for (const dir of [layout.kafkaDir, layout.hdfsDir]) rmSync(dir, { recursive: true, force: true });
-  log(`✔ Wiped ${layout.kafkaDir} and ${layout.hdfsDir}`);
+  const dirs = [layout.kafkaDir, layout.hdfsDir, ...(layout.spark ? [layout.spark.dir] : [])];
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  log(`✔ Wiped ${dirs.join(', ')}`);
 }
 
 export interface DaemonStatus {
@@ -160,32 +196,37 @@ export interface DaemonStatus {
   pid: number | null;
   state: string;
   ports: string;
+  /** the daemon's part in its service ("broker, controller (leader)", "live"), or why it has none */
   health: string;
   healthy: boolean;
+  /** the service as a whole, from the same probe: usable, and a line on it */
+  serviceOk: boolean;
+  serviceHealth: string;
 }
 
 export async function stackStatus(layout: StackLayout): Promise<DaemonStatus[]> {
   const rows: DaemonStatus[] = [];
   for (const service of services(layout)) {
-    let health: string;
-    let healthy = false;
+    let health: Health | null = null;
+    let unreachable = '';
     try {
-      const answer = await service.probe(layout);
-      healthy = answer !== false;
-      health = answer === false ? 'not ready' : answer;
+      health = await service.probe(layout);
     } catch (err) {
-      health = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      unreachable = err instanceof Error ? err.message.split('\n')[0] : String(err);
     }
     for (const daemon of service.daemons) {
       const state = processState(daemon);
+      const part = health?.daemons[daemon.name];
       rows.push({
         service: service.name,
         daemon: daemon.name,
         pid: state.state === 'stopped' ? null : state.pid,
         state: state.state === 'stale' ? `stale PID file (${state.reason})` : state.state,
         ports: daemon.ports.map((p) => `${p.port} ${p.label}`).join(', '),
-        health,
-        healthy: healthy && state.state === 'running',
+        health: part?.detail ?? unreachable,
+        healthy: state.state === 'running' && (part?.ok ?? false),
+        serviceOk: health?.ok ?? false,
+        serviceHealth: health?.detail ?? unreachable,
       });
     }
   }

@@ -17,7 +17,7 @@ import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
 import { uploadSparkOutput } from '../../test/support/spark-output.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { timeProcess, type TimedRun } from './gnu-time.js';
-import { ensurePySpark, PANDAS_VERSION, SPARK_VERSION, sparkSubmit } from './spark-baseline.js';
+import { ensureSpark, PANDAS_VERSION, SPARK_VERSION, sparkSubmit } from './spark-baseline.js';
 
 const config = loadConfig();
 const CELLS = join(REPO_ROOT, 'scripts', 'bench', 'notebook-cells.ts');
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     throw new ConfigError(`--rows ${values.rows} is not a count`, 'e.g. --rows 100000');
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new ConfigError(`--rounds ${values.rounds} is not a count`, 'e.g. --rounds 3');
-  if (values.spark) ensurePySpark((line) => console.log(line));
+  if (values.spark) ensureSpark((line) => console.log(line));
   const hdfs = new HdfsClient(config.hdfs);
   const dir = `/tmp/bench-notebook-${randomBytes(4).toString('hex')}`;
   try {

@@ -10,7 +10,7 @@ import { pidFile } from '../../lib/process/background.js';
 import { kafkaDaemon } from '../../lib/stack/kafka-service.js';
 import { stackLayout, type StackLayout, type StackPorts } from '../../lib/stack/layout.js';
 import { stackDown, stackStatus, stackUp } from '../../lib/stack/stack.js';
-import { stackJvmPids } from './stack-processes.js';
+import { stackJvmPids } from '../support/stack-processes.js';
 
 const listen = (port: number) =>
   new Promise<Server>((resolve, reject) => {

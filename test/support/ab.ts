@@ -37,13 +37,20 @@ export function parseAbReport(output: string): AbReport {
   };
 }
 
-/** Runs the real `ab` with these arguments and returns its whole output (ab exits non-zero on socket errors). */
-export function runAb(args: string[]): Promise<string> {
+/**
+ * Runs the real `ab` with these arguments and returns its whole output (ab exits non-zero on socket errors).
+ * `onOutput` is told the output as it comes: with -n over 150, ab reports "Completed N requests" each tenth.
+ */
+export function runAb(args: string[], onOutput?: (text: string) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('ab', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const take = (chunk: Buffer) => {
+      output += chunk.toString();
+      onOutput?.(chunk.toString());
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
     child.on('error', (err) =>
       reject(new PrerequisiteError(`could not run ab: ${err.message}`, 'install apache2-utils')),
     );

@@ -1,24 +1,13 @@
 // A second, throwaway Kafka broker in a temporary folder on free ports, for tests that must stop and
 // restart a broker. The shared stack's broker is never touched.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processState, startBackground, stopBackground } from '../../lib/process/background.js';
 import { kafkaBrokers, kafkaDaemon, prepareKafka, probeKafka } from '../../lib/stack/kafka-service.js';
 import { DEFAULT_PORTS, stackLayout } from '../../lib/stack/layout.js';
 import { waitFor } from '../../lib/wait-for.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort } from './free-port.js';
 
 export interface ThrowawayKafka {
   brokers: string[];
@@ -45,7 +34,7 @@ export async function throwawayKafka(): Promise<ThrowawayKafka> {
     brokers: kafkaBrokers(layout),
     start: async () => {
       startBackground(daemon);
-      await waitFor(() => probeKafka(layout), {
+      await waitFor(async () => (await probeKafka(layout)).ok || undefined, {
         label: `the throwaway Kafka broker on ${kafkaBrokers(layout)}`,
         timeoutMs: 90_000,
       });
