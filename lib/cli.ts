@@ -30,7 +30,8 @@ export interface CommandSpec {
   /**
    * What SIGINT/SIGTERM do. 'abort' (default): undo what is registered (lib/process/cleanup.ts) and exit
    * 130/143 — a job stopped half way did not finish. 'finish': the program winds down itself (a server
-   * answers what it accepted): `stopRequested` resolves, and a second signal aborts.
+   * answers what it accepted): `stopRequested` resolves, and later signals change nothing (npm and tsx
+   * pass the terminal's one Ctrl-C on to the program again).
    */
   onSignal?: 'abort' | 'finish';
 }
@@ -125,7 +126,6 @@ export function runMain(
   let settled = false;
   let requestStop: (signal: NodeJS.Signals) => void = () => undefined;
   const stopRequested = new Promise<NodeJS.Signals>((resolve) => (requestStop = resolve));
-  let signalled = false;
   const abort = (signal: NodeJS.Signals) => {
     void runCleanups().then((undone) => {
       console.error(
@@ -135,11 +135,7 @@ export function runMain(
     });
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (spec.onSignal === 'finish' && !signalled) requestStop(signal);
-      else abort(signal);
-      signalled = true;
-    });
+    process.on(signal, () => (spec.onSignal === 'finish' ? requestStop(signal) : abort(signal)));
   }
   // Node exits with 0 when nothing is left to wait for: a main still pending then is a failure (e.g. a
   // request that never completed), not a success.

@@ -54,13 +54,9 @@ async function checkData(): Promise<void> {
 }
 
 /** Resolves when Ctrl-C (or a SIGTERM) asks us to stop, or Jupyter exits by itself. */
-function untilStopped(server: NotebookServer): Promise<'asked' | 'exited'> {
+function untilStopped(server: NotebookServer, stopRequested: Promise<unknown>): Promise<'asked' | 'exited'> {
   return new Promise((resolve) => {
-    // Every SIGINT is ours from here on: npm and tsx pass the terminal's Ctrl-C on too, and a second
-    // one must not kill this process before Jupyter is down.
-    const asked = () => resolve('asked');
-    process.on('SIGINT', asked);
-    process.on('SIGTERM', asked);
+    void stopRequested.then(() => resolve('asked'));
     // also what keeps this process alive while Jupyter runs
     setInterval(() => {
       if (!server.running()) resolve('exited');
@@ -74,6 +70,7 @@ runMain(
     command: 'npm run notebook --',
     summary:
       "Jupyter Notebook with the lab's notebooks on 127.0.0.1 (token authentication): the kernel installed and the data checked first; Ctrl-C stops it.",
+    onSignal: 'finish',
     options: {
       port: {
         type: 'string',
@@ -82,7 +79,7 @@ runMain(
       },
     },
   },
-  async ({ values }) => {
+  async ({ values, stopRequested }) => {
     if (!existsSync(join(REPO_ROOT, 'dist', 'lib', 'notebook', 'index.js'))) {
       throw new PrerequisiteError(
         'the compiled library is missing (dist/): notebook cells import it',
@@ -113,7 +110,7 @@ runMain(
     for (const notebook of notebooks) console.log(`    ${server.notebookUrl(basename(notebook))}`);
     console.log('  Ctrl-C stops Jupyter and its kernels');
 
-    if ((await untilStopped(server)) === 'exited') {
+    if ((await untilStopped(server, stopRequested)) === 'exited') {
       throw new LabError('Jupyter Notebook exited by itself', `see its log, ${server.log}`);
     }
     console.log('\nstopping Jupyter Notebook…');
