@@ -8,7 +8,6 @@
 //   npm run bench:api [-- --requests 20000 --concurrency 50 --serial 1000 --rounds 3 --flask]
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -23,24 +22,10 @@ import { ensureFlask, startFlask } from './flask-baseline.js';
 
 const ROUTE = { path: '/purchase_a_sword', body: 'Sword Purchased!\n' };
 
-/** The ceiling: the least a server can do to answer the same text, in its own process like the API. */
-function serveCeiling(): void {
-  const body = ROUTE.body;
-  const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body) };
-  const server = createServer((_req, res) => {
-    res.writeHead(200, headers);
-    res.end(body);
-  });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    console.log(typeof address === 'object' && address ? address.port : 0);
-  });
-}
-
 async function startCeiling(): Promise<{ url: string; pid: number; stop: () => void }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve-ceiling'],
+    ['--import', 'tsx', fileURLToPath(new URL('./ceiling-server.ts', import.meta.url)), ROUTE.body],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -109,6 +94,11 @@ runMain(
     options: {
       requests: { type: 'string', value: 'N', help: 'requests per run at concurrency 50 (default: 20000)' },
       concurrency: { type: 'string', value: 'N', help: 'concurrency of the loaded runs (default: 50)' },
+      warmup: {
+        type: 'string',
+        value: 'N',
+        help: 'unmeasured requests each server gets before the rounds (default: 5000)',
+      },
       serial: {
         type: 'string',
         value: 'N',
@@ -119,14 +109,13 @@ runMain(
         type: 'boolean',
         help: "also the walkthrough's game_api.py under flask run (installed into .lab/ on first use)",
       },
-      'serve-ceiling': { type: 'boolean', help: 'internal: be the ceiling server' },
     },
   },
   async ({ values }) => {
-    if (values['serve-ceiling']) return serveCeiling();
     const requests = String(values.requests ?? 20000);
     const concurrency = String(values.concurrency ?? 50);
     const serial = String(values.serial ?? 1000);
+    const warmup = String(values.warmup ?? 5000);
     const rounds = Number(values.rounds ?? 3);
     const config = loadConfig();
     const topic = `bench-api-${randomBytes(4).toString('hex')}`;
@@ -149,6 +138,17 @@ runMain(
       ];
       const host = ['-H', 'Host: user1.comcast.com'];
       console.log(`${ROUTE.path} on 127.0.0.1; the game API's events → topic ${topic}`);
+      // V8 compiles a server's hot paths over its first few thousand requests (Flask has no such
+      // warm-up): the first run shows the cold start, then every server gets the same unmeasured run, and
+      // the rounds compare steady states.
+      await section(
+        `cold: the first ab -n ${serial} a fresh server gets`,
+        servers,
+        ['-q', '-n', serial, ...host],
+        1,
+      );
+      console.log(`\nwarm-up: ab -n ${warmup} against each, not measured`);
+      for (const server of servers) await runAb(['-q', '-n', warmup, ...host, `${server.url}${ROUTE.path}`]);
       await section(
         `ab -n ${serial} (concurrency 1, as the lab runs it)`,
         servers,
