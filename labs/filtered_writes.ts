@@ -38,10 +38,12 @@ export async function filteredWrites(
   const spools = new TaskSpools();
   try {
     const extracted_purchase_events = new RowFrame({ sink: spools });
-    for await (const batch of raw_events) {
-      for (const r of batch) {
-        if (is_purchase(r.event)) await extracted_purchase_events.add(Row(r.timestamp, r.event), r.partition);
-      }
+    for await (const { partition, events } of raw_events) {
+      const purchase_events = events.filter((r) => is_purchase(r.event));
+      await extracted_purchase_events.add(
+        purchase_events.map((r) => Row(r.timestamp, r.event)),
+        partition,
+      );
     }
 
     // extracted_purchase_events.printSchema()

@@ -22,10 +22,12 @@ export async function justFiltering(topic: string, print = console.log): Promise
   //     raw_events.timestamp.cast('string')).filter(is_purchase('raw'))
   // extracted_purchase_events = purchase_events.rdd.map(lambda r: Row(timestamp=r.timestamp, **json.loads(r.raw))).toDF()
   const extracted_purchase_events = new RowFrame();
-  for await (const batch of raw_events) {
-    for (const r of batch) {
-      if (is_purchase(r.event)) await extracted_purchase_events.add(Row(r.timestamp, r.event));
-    }
+  for await (const { partition, events } of raw_events) {
+    const purchase_events = events.filter((r) => is_purchase(r.event));
+    await extracted_purchase_events.add(
+      purchase_events.map((r) => Row(r.timestamp, r.event)),
+      partition,
+    );
   }
 
   // extracted_purchase_events.printSchema()

@@ -43,8 +43,11 @@ export async function separateEvents(
   const partitions = write === undefined ? undefined : new PartitionSpools('event_type');
   try {
     const extracted_events = new RowFrame({ showPer: 'event_type', sink: partitions });
-    for await (const batch of raw_events) {
-      for (const r of batch) await extracted_events.add(Row(r.timestamp, munge_event(r.event)));
+    for await (const { partition, events } of raw_events) {
+      await extracted_events.add(
+        events.map((r) => Row(r.timestamp, munge_event(r.event))),
+        partition,
+      );
     }
 
     // sword_purchases = extracted_events.filter(extracted_events.event_type == 'purchase_sword')

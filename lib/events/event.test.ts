@@ -18,6 +18,14 @@ describe('Events > parse', () => {
     assert.deepEqual({ ...parsed.event }, { event_type: 'x', n: '3', nested: '{"a":[1]}', gone: null });
   });
 
+  it('keeps a string field called __proto__ as a field, into the row too', () => {
+    const parsed = parseEvent('{"event_type": "x", "__proto__": "yes"}');
+    assert.ok(parsed.ok, 'parsed');
+    assert.deepEqual(Object.keys(parsed.event), ['event_type', '__proto__'], 'an own field');
+    assert.equal(parsed.event.__proto__, 'yes', 'its value');
+    assert.equal(Object.getPrototypeOf(parsed.event), Object.prototype, 'its prototype untouched');
+  });
+
   it('keeps a field called __proto__ as a field, never as a prototype', () => {
     const parsed = parseEvent('{"event_type": "x", "__proto__": {"polluted": "yes"}}');
     assert.ok(parsed.ok, 'parsed');

@@ -64,6 +64,10 @@ export function parseEvent(value: string | null): ParseResult {
   const problem = fieldNamesProblem(names);
   if (problem) return reject(problem);
   // A null-prototype object: a field called __proto__ is a field like any other, never a prototype.
+  // An event of strings only (the API writes nothing else) is used as JSON.parse made it: its own
+  // properties are its fields, a `__proto__` among them included. Anything else is copied, values as text.
+  if (names.every((name) => typeof fields[name] === 'string'))
+    return { ok: true, event: fields as GameEvent };
   const event = Object.create(null) as Record<string, string | null>;
   for (const name of names) {
     try {

@@ -17,6 +17,12 @@ import { RejectLog } from './rejects.js';
 
 export type { GameEvent } from './event.js';
 
+/** One fetch's events, all of one partition (a Spark task reads one partition). */
+export interface EventBatch {
+  partition: number;
+  events: KafkaEvent[];
+}
+
 export interface KafkaEvent {
   event: GameEvent;
   /** Kafka's record timestamp as Spark casts it to string: `2018-08-02 04:13:14.123` */
@@ -33,7 +39,7 @@ export interface ReadEventsOptions {
   timeZone?: string;
 }
 
-export class EventReader implements AsyncIterable<KafkaEvent[]> {
+export class EventReader implements AsyncIterable<EventBatch> {
   /** records read (events and rejects) */
   read = 0;
   readonly rejects = new RejectLog();
@@ -51,7 +57,7 @@ export class EventReader implements AsyncIterable<KafkaEvent[]> {
     this.timeZone = options.timeZone ?? sparkTimeZone();
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<KafkaEvent[]> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<EventBatch> {
     await describeCluster(this.config); // fails fast with what to do, instead of kafkajs' long retries
     const batches = boundedBatches(createKafka(this.config), this.topic, (ranges) => (this.ranges = ranges));
     try {
@@ -67,7 +73,7 @@ export class EventReader implements AsyncIterable<KafkaEvent[]> {
           const timestamp = sparkTimestampString(Number(record.timestamp), this.timeZone);
           events.push({ event: parsed.event, timestamp, partition: record.partition, offset: record.offset });
         }
-        yield events;
+        yield { partition: records[0].partition, events };
       }
     } catch (err) {
       if (!(err instanceof LabError) && isUnreachable(err)) throw kafkaUnreachable(this.config.brokers, err);
@@ -84,7 +90,9 @@ export class EventReader implements AsyncIterable<KafkaEvent[]> {
   private accept(value: string | null): ParseResult {
     const parsed = parseEvent(value);
     if (!parsed.ok) return parsed;
-    const fresh = Object.keys(parsed.event).filter((name) => !this.fieldNames.has(name));
+    let fresh: string[] | undefined;
+    for (const name of Object.keys(parsed.event)) if (!this.fieldNames.has(name)) (fresh ??= []).push(name);
+    if (!fresh) return parsed;
     if (this.fieldNames.size + fresh.length > MAX_DISTINCT_FIELDS) {
       return {
         ok: false,

@@ -42,7 +42,7 @@ describe('Parquet > writers and readers', () => {
     dir = await mkdtemp(join(tmpdir(), 'parquet-test-'));
     spool = join(dir, 'rows.ndjson');
     const sink = new NdjsonSpool(spool);
-    for (const row of ROWS) await sink.write(row);
+    await sink.write(ROWS);
     await sink.close();
   });
   after(() => rm(dir, { recursive: true, force: true }));

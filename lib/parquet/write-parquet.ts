@@ -53,8 +53,8 @@ export class ParquetSpool {
     return new ParquetSpool(dir, new NdjsonSpool(join(dir, 'rows.ndjson')));
   }
 
-  write(row: Row): Promise<void> {
-    return this.rows.write(row);
+  write(rows: readonly Row[]): Promise<void> {
+    return this.rows.write(rows);
   }
 
   async remove(): Promise<void> {
@@ -90,10 +90,10 @@ export class TaskSpools implements RowSink {
   private readonly spools = new Map<number, ParquetSpool>();
   private readonly unregister = registerCleanup(() => this.remove());
 
-  async write(row: Row, partition: number): Promise<void> {
+  async write(rows: readonly Row[], partition: number): Promise<void> {
     let spool = this.spools.get(partition);
     if (!spool) this.spools.set(partition, (spool = await ParquetSpool.create()));
-    await spool.write(row);
+    await spool.write(rows);
   }
 
   /** The spools by partition, in partition order. */
@@ -133,11 +133,19 @@ export class PartitionSpools implements RowSink {
 
   constructor(readonly column: string) {}
 
-  async write(row: Row): Promise<void> {
-    const folder = partitionFolder(this.column, row[this.column] ?? null);
-    let spool = this.spools.get(folder);
-    if (!spool) this.spools.set(folder, (spool = await ParquetSpool.create()));
-    await spool.write(row);
+  async write(rows: readonly Row[]): Promise<void> {
+    const byFolder = new Map<string, Row[]>();
+    for (const row of rows) {
+      const folder = partitionFolder(this.column, row[this.column] ?? null);
+      const same = byFolder.get(folder);
+      if (same) same.push(row);
+      else byFolder.set(folder, [row]);
+    }
+    for (const [folder, same] of byFolder) {
+      let spool = this.spools.get(folder);
+      if (!spool) this.spools.set(folder, (spool = await ParquetSpool.create()));
+      await spool.write(same);
+    }
   }
 
   /** Each partition's folder and spool, in order of first appearance. */

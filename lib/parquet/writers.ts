@@ -43,7 +43,10 @@ export const writeParquetWithParquetjs: ParquetFileWriter = async (ndjsonPath, c
   let rows = 0;
   try {
     for await (const row of readNdjson(ndjsonPath)) {
-      await writer.appendRow(row);
+      // own fields only: parquetjs looks columns up by name, and `constructor` is on every object
+      await writer.appendRow(
+        Object.fromEntries(columns.map((c) => [c, Object.hasOwn(row, c) ? row[c] : null])),
+      );
       rows += 1;
     }
   } finally {

@@ -22,8 +22,10 @@ describe('Spark > Row', () => {
 describe('Spark > RowFrame', () => {
   it('prints the union schema and the first rows as Spark does', async () => {
     const frame = new RowFrame();
-    await frame.add(Row('t1', event('purchase_sword')));
-    await frame.add(Row('t2', event('purchase_knife', { description: 'sharp' })));
+    await frame.add([
+      Row('t1', event('purchase_sword')),
+      Row('t2', event('purchase_knife', { description: 'sharp' })),
+    ]);
     assert.equal(frame.count, 2, 'count');
     assert.equal(
       frame.printSchema(),
@@ -38,7 +40,7 @@ describe('Spark > RowFrame', () => {
 
   it('keeps the first 21 rows only, however many are added', async () => {
     const frame = new RowFrame();
-    for (let i = 0; i < 1000; i++) await frame.add(Row(String(i), event('x')));
+    await frame.add(Array.from({ length: 1000 }, (_, i) => Row(String(i), event('x'))));
     assert.deepEqual([frame.count, frame.rows.length, frame.rows[20].timestamp], [1000, 21, '20']);
     assert.match(frame.show(), /only showing top 20 rows\n$/, "show()'s footer");
   });
@@ -46,7 +48,7 @@ describe('Spark > RowFrame', () => {
   it('filters per value of its showPer column, in order of first appearance, with the whole schema', async () => {
     const frame = new RowFrame({ showPer: 'event_type' });
     for (const type of ['b', 'a', 'b', 'c'])
-      await frame.add(Row('t', event(type, type === 'c' ? { extra: 'x' } : {})));
+      await frame.add([Row('t', event(type, type === 'c' ? { extra: 'x' } : {}))]);
     assert.deepEqual(frame.values(), ['b', 'a', 'c'], 'first appearance');
     const b = frame.filter('event_type', 'b');
     assert.equal(b.count, 2, 'two b rows');
@@ -56,9 +58,12 @@ describe('Spark > RowFrame', () => {
 
   it('hands every row to its sink', async () => {
     const seen: string[] = [];
-    const sink: RowSink = { write: async (row) => void seen.push(row.event_type ?? '') };
+    const sink: RowSink = {
+      write: async (rows) => void seen.push(...rows.map((row) => row.event_type ?? '')),
+    };
     const frame = new RowFrame({ sink });
-    for (let i = 0; i < 30; i++) await frame.add(Row('t', event(`e${i}`)));
+    for (let i = 0; i < 3; i++)
+      await frame.add(Array.from({ length: 10 }, (_, k) => Row('t', event(`e${i}-${k}`))));
     assert.equal(seen.length, 30, 'all 30, not just the 21 kept');
   });
 });

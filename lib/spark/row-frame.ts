@@ -11,14 +11,22 @@ export type Row = Readonly<Record<string, string | null>>;
 
 /** Python's `Row(timestamp=timestamp, **event)`: the event's fields and Kafka's timestamp. */
 export function Row(timestamp: string, event: GameEvent): Row {
-  // null prototype: an event field called __proto__ stays a field (lib/events/event.ts)
-  return Object.assign(Object.create(null) as Record<string, string | null>, event, { timestamp });
+  // A plain object (V8 keeps rows of one shape fast, which a null-prototype object is not); a field
+  // called __proto__ is defined, not assigned, so that it stays a field (lib/events/event.ts).
+  const row: Record<string, string | null> = {};
+  for (const name of Object.keys(event)) {
+    if (name === '__proto__')
+      Object.defineProperty(row, name, { value: event[name], enumerable: true, writable: true });
+    else row[name] = event[name];
+  }
+  row.timestamp = timestamp;
+  return row;
 }
 
 /** Where every row goes besides the frame, e.g. a local file for the Parquet writer. */
 export interface RowSink {
-  /** `partition`: the Kafka partition the row came from (Spark's task) */
-  write(row: Row, partition: number): Promise<void>;
+  /** `partition`: the Kafka partition the rows came from (Spark's task) */
+  write(rows: readonly Row[], partition: number): Promise<void>;
 }
 
 export interface RowFrameOptions {
@@ -44,17 +52,22 @@ export class RowFrame {
     private readonly all: Kept = { rows: [], count: 0 },
   ) {}
 
-  /** Adds a row; `partition` is the Kafka partition it came from (a Spark task writes each one's part). */
-  async add(row: Row, partition = 0): Promise<void> {
-    this.schema.add(row);
-    keep(this.all, row);
-    if (this.options.showPer !== undefined) {
-      const value = row[this.options.showPer] ?? null;
+  /**
+   * Adds rows, e.g. those of one fetch; `partition` is the Kafka partition they came from (a Spark task
+   * writes each one's part file).
+   */
+  async add(rows: readonly Row[], partition = 0): Promise<void> {
+    const { showPer, sink } = this.options;
+    for (const row of rows) {
+      this.schema.add(row);
+      keep(this.all, row);
+      if (showPer === undefined) continue;
+      const value = row[showPer] ?? null;
       let kept = this.byValue.get(value);
       if (!kept) this.byValue.set(value, (kept = { rows: [], count: 0 }));
       keep(kept, row);
     }
-    await this.options.sink?.write(row, partition);
+    if (sink && rows.length > 0) await sink.write(rows, partition);
   }
 
   get count(): number {

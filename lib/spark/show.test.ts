@@ -53,6 +53,11 @@ describe('Spark > show', () => {
     assert.equal(text, '+----+\n|   a|\n+----+\n|   x|\n|null|\n+----+\n', 'null cell and width 3 minimum');
   });
 
+  it('prints null for a row without a column named like an Object method', () => {
+    const text = showString([{ constructor: 'c' }, {}], ['constructor']);
+    assert.deepEqual(text.split('\n').slice(3, 5), ['|          c|', '|       null|']);
+  });
+
   it('left-aligns and does not truncate with truncate = false', () => {
     const text = showString([sword(0)], ['timestamp'], { truncate: false });
     assert.equal(

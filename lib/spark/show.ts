@@ -66,7 +66,12 @@ export function showString(
   const truncate = truncateLimit(options.truncate);
   const shown = rows.slice(0, numRows);
   // Spark cuts the cells, never the column names.
-  const cells = shown.map((row) => columns.map((column) => truncateCell(cellText(row[column]), truncate)));
+  // Own fields only: a row without a column called `constructor` has null there, not Object's method.
+  const cell = (row: Record<string, unknown>, column: string) =>
+    Object.hasOwn(row, column) ? row[column] : null;
+  const cells = shown.map((row) =>
+    columns.map((column) => truncateCell(cellText(cell(row, column)), truncate)),
+  );
   const grid = [columns, ...cells];
 
   const widths = columns.map((_, i) =>

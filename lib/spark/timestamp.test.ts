@@ -25,6 +25,20 @@ describe('Spark > timestamp', () => {
     );
   });
 
+  it('gives each record its own second and fraction, one after the other and before 1970', () => {
+    assert.deepEqual(
+      [AT, AT + 1, AT + 877, AT + 1000, AT - 1000, -1].map((t) => sparkTimestampString(t, 'UTC')),
+      [
+        '2018-08-02 04:13:14.123',
+        '2018-08-02 04:13:14.124',
+        '2018-08-02 04:13:15',
+        '2018-08-02 04:13:15.123',
+        '2018-08-02 04:13:13.123',
+        '1969-12-31 23:59:59.999',
+      ],
+    );
+  });
+
   it('prints midnight as 00', () => {
     assert.equal(sparkTimestampString(Date.UTC(2018, 0, 1), 'UTC'), '2018-01-01 00:00:00', 'not 24:00');
   });

@@ -103,13 +103,15 @@ async function compareWriters(rows: number): Promise<string[]> {
     for (let i = 0; i < rows; i++) {
       const host = i % 2 ? 'user1.comcast.com' : 'user2.att.com';
       const timestamp = sparkTimestampString(start + i * 7, 'UTC'); // a different time on every row, as in a real topic
-      await spool.write({
-        Accept: '*/*',
-        Host: host,
-        'User-Agent': 'ApacheBench/2.3',
-        event_type: 'purchase_sword',
-        timestamp,
-      });
+      await spool.write([
+        {
+          Accept: '*/*',
+          Host: host,
+          'User-Agent': 'ApacheBench/2.3',
+          event_type: 'purchase_sword',
+          timestamp,
+        },
+      ]);
     }
     await spool.close();
     const columns = ['Accept', 'Host', 'User-Agent', 'event_type', 'timestamp'];

@@ -224,7 +224,7 @@ describe('Jobs > the three batch jobs on the real stack', () => {
       const spools = new TaskSpools();
       try {
         const frame = new RowFrame({ sink: spools });
-        await frame.add(Row(timestampText(0), LATE_SWORD as unknown as GameEvent));
+        await frame.add([Row(timestampText(0), LATE_SWORD as unknown as GameEvent)]);
         await assert.rejects(
           writeParquet(frame, spools, output, {
             hdfs,

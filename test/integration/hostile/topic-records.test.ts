@@ -69,6 +69,12 @@ const INPUTS: Input[] = [
     expect: 'kept',
     sword: true,
   },
+  {
+    name: 'fields named like Object methods',
+    value: sword({ constructor: 'c', toString: 't', hasOwnProperty: 'h' }),
+    expect: 'kept',
+    sword: true,
+  },
   { name: 'null field values', value: sword({ Accept: null }), expect: 'kept', sword: true },
   { name: 'a value of 900 KB', value: sword({ big: 'x'.repeat(900_000) }), expect: 'kept', sword: true },
   { name: 'control characters', value: sword({ ctl: 'a\u0001b\u001bc\u007f' }), expect: 'kept', sword: true },
@@ -150,6 +156,11 @@ describe('Hostile > records written straight to the topic (real broker, real HDF
       Math.max(...contents.rows.map((r) => (r.big ?? '').length)),
       900_000,
       'the 900 KB value, whole',
+    );
+    assert.deepEqual(
+      contents.rows.map((r) => r.toString).sort(),
+      [...Array<null>(swords - 1).fill(null), 't'].sort(),
+      'a toString field in one row; null, never a function, in the others',
     );
     assert.ok(
       contents.rows.some((r) => r.ctl === 'a\u0001b\u001bc\u007f'),
