@@ -1,7 +1,7 @@
 // A full run starts from nothing, so its counts are exact. Before step 1: no game API or kafkacat
 // window of an earlier run, no records of its steps. After step 1 (it needs the stack): no events topic,
 // no purchases directory.
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabConfig } from '../config.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
@@ -19,6 +19,8 @@ export async function clearPreviousRun(runDir: string, say: Say): Promise<void> 
     if (outcome !== 'not running') say(`  stopped the ${name} of an earlier run`);
     rmSync(logFile(program), { force: true });
   }
+  // a fresh clone has no records yet
+  if (!existsSync(runDir)) return;
   for (const file of readdirSync(runDir)) {
     if (/^step-\d+\.json$|\.ipynb$|^[a-z_]+\.json$/.test(file)) rmSync(join(runDir, file), { force: true });
   }
