@@ -42,6 +42,20 @@ describe('Config > loadConfig', () => {
     assert.deepEqual(config.api, { host: '0.0.0.0', port: 5001 });
   });
 
+  it('takes the engine of the batch jobs from LAB_ENGINE, typescript unless spark', () => {
+    assert.equal(loadConfig({}).engine, 'typescript');
+    assert.equal(loadConfig({ LAB_ENGINE: 'spark' }).engine, 'spark');
+    assert.throws(() => loadConfig({ LAB_ENGINE: 'flink' }), /LAB_ENGINE=flink is not an engine/);
+  });
+
+  it("refuses LAB_STACK=cluster without the cluster's addresses, pointing at --cluster", () => {
+    assert.throws(
+      () => loadConfig({ LAB_STACK: 'cluster' }),
+      (err: unknown) => err instanceof ConfigError && /pass --cluster/.test(err.hint ?? ''),
+    );
+    assert.equal(loadConfig({ LAB_STACK: 'cluster', KAFKA_BROKERS: '127.0.0.1:19192' }).stack, 'cluster');
+  });
+
   it('rejects a port that is not a port, naming the variable', () => {
     assert.throws(
       () => loadConfig({ API_PORT: '5000x' }),

@@ -1,9 +1,13 @@
 // Every endpoint, name and port of the lab, in one place. Defaults are the local JVM stack on 127.0.0.1;
-// docker-compose.yml sets the same variables to the services' names, so one code base serves both stacks.
+// docker-compose.yml sets the same variables to the services' names, and `--cluster` (lib/stack/lab-env.ts)
+// to the cluster's ports, so one code base serves every stack.
 import { userInfo } from 'node:os';
 import { ConfigError } from './errors.js';
 
-export type StackKind = 'local' | 'compose';
+export type StackKind = 'local' | 'compose' | 'cluster';
+
+/** What runs the batch jobs of steps 6-8: the lab's TypeScript programs, or the walkthrough's PySpark ones. */
+export type Engine = 'typescript' | 'spark';
 
 export interface LabConfig {
   stack: StackKind;
@@ -21,6 +25,7 @@ export interface LabConfig {
   api: { host: string; port: number };
   /** where spark-submit runs the PySpark programs: Spark's own master URL */
   spark: { master: string };
+  engine: Engine;
 }
 
 type Env = Record<string, string | undefined>;
@@ -59,10 +64,23 @@ function sparkMaster(env: Env): string {
 
 export function loadConfig(env: Env = process.env): LabConfig {
   const stack = text(env, 'LAB_STACK', 'local');
-  if (stack !== 'local' && stack !== 'compose') {
+  if (stack !== 'local' && stack !== 'compose' && stack !== 'cluster') {
     throw new ConfigError(
       `LAB_STACK=${stack} is not a stack`,
-      'use LAB_STACK=local (default) or LAB_STACK=compose',
+      'use LAB_STACK=local (default) or LAB_STACK=compose; `--cluster` sets LAB_STACK=cluster',
+    );
+  }
+  if (stack === 'cluster' && !env.KAFKA_BROKERS) {
+    throw new ConfigError(
+      "LAB_STACK=cluster is set without the cluster's addresses",
+      'pass --cluster instead (e.g. `npm run lab -- --cluster`): it sets KAFKA_BROKERS, WEBHDFS_* and SPARK_MASTER too',
+    );
+  }
+  const engine = text(env, 'LAB_ENGINE', 'typescript');
+  if (engine !== 'typescript' && engine !== 'spark') {
+    throw new ConfigError(
+      `LAB_ENGINE=${engine} is not an engine`,
+      "use typescript (default: the lab's programs) or spark (the walkthrough's PySpark programs)",
     );
   }
   const brokers = text(env, 'KAFKA_BROKERS', '127.0.0.1:9092')
@@ -96,5 +114,6 @@ export function loadConfig(env: Env = process.env): LabConfig {
     },
     api: { host: text(env, 'API_HOST', '127.0.0.1'), port: port(env, 'API_PORT', 5000) },
     spark: { master: sparkMaster(env) },
+    engine,
   };
 }

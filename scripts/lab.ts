@@ -1,16 +1,16 @@
-// npm run lab [-- --dry-run] [--keep-running]
+// npm run lab [-- --dry-run] [--keep-running] [--cluster] [--engine spark]
 // The whole walkthrough: step 1, a clean slate, steps 2-10, the grade, the report, then step 11 (tear down)
-// unless --keep-running leaves the stack, the API and the kcat window up for exploring.
+// unless --keep-running leaves the stack, the API and the kcat window up for exploring. --cluster runs it on
+// the cluster (docs/cluster.md); --engine spark runs the walkthrough's own PySpark programs in steps 6-8.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '../lib/cli.js';
-import { loadConfig } from '../lib/config.js';
 import { clearPreviousRun, emptyTopicAndOutput } from '../lib/walkthrough/fresh-start.js';
 import { formatScoreTable, score, type Check } from '../lib/walkthrough/grade.js';
 import { readBackgroundLog, readStepRecords, REPORT_DIR, RUN_DIR } from '../lib/walkthrough/records.js';
 import { renderReport, STACK_DESCRIPTIONS } from '../lib/walkthrough/report.js';
 import { gradeRun } from './grade.js';
-import { runStep, TOTAL_STEPS, type StepOptions } from './step.js';
+import { configFromOptions, runStep, stackOptions, TOTAL_STEPS, type StepOptions } from './step.js';
 import { STEPS } from './steps/index.js';
 
 /** One event as kcat printed it, preferably a sword purchase (the rows the rest of the lab follows). */
@@ -65,12 +65,12 @@ async function lab(options: StepOptions, keepRunning: boolean): Promise<number> 
   }
 
   say(`\n━━ Grade (${records.filter((r) => r.ok).length}/${TOTAL_STEPS - 1} steps ran) ━━`);
-  const checks = await gradeRun(options.runDir);
+  const checks = await gradeRun(options.config, options.runDir);
   say(formatScoreTable(checks));
   const seconds = (Date.now() - started) / 1000;
   if (keepRunning) {
     say(
-      '--keep-running: the stack, the game API and the kcat window stay up (`npm run lab:step-11` stops them).',
+      `--keep-running: the stack, the game API and the kcat window stay up (\`npm run lab:step-11${options.config.stack === 'cluster' ? ' -- --cluster' : ''}\` stops them).`,
     );
   } else {
     await runStep(teardown, options);
@@ -93,11 +93,12 @@ runMain(
         type: 'boolean',
         help: 'leave the stack, the game API and the kcat window up afterwards (`npm run lab:step-11` stops them)',
       },
+      ...stackOptions(true),
     },
   },
   ({ values }) =>
     lab(
-      { config: loadConfig(), dryRun: values['dry-run'] === true, runDir: RUN_DIR },
+      { config: configFromOptions(values), dryRun: values['dry-run'] === true, runDir: RUN_DIR },
       values['keep-running'] === true,
     ),
 );

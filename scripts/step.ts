@@ -10,12 +10,13 @@ import { rmSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { ProcessOutput, quote, $ as zx, type Shell } from 'zx';
-import { runMain } from '../lib/cli.js';
+import { runMain, UsageError, type OptionSpec, type OptionValues } from '../lib/cli.js';
 import { loadConfig, type LabConfig } from '../lib/config.js';
 import { describeError, PrerequisiteError } from '../lib/errors.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { launchBackground, logFile, processState } from '../lib/process/background.js';
 import { hasTool } from '../lib/process/tools.js';
+import { useCluster } from '../lib/stack/lab-env.js';
 import type { Prerequisite } from '../lib/walkthrough/prerequisites.js';
 import {
   backgroundProgram,
@@ -79,6 +80,8 @@ export interface StepMeta {
   needs?: Prerequisite;
   /** the step file's import.meta.url: `npx tsx scripts/steps/NN-….ts` runs it */
   file: string;
+  /** a batch job: `--engine spark` runs the walkthrough's PySpark program instead of the lab's */
+  job?: boolean;
 }
 
 export interface Step extends StepMeta {
@@ -208,18 +211,50 @@ function context(options: StepOptions, recorder: Recorder): StepContext {
   };
 }
 
+/** The options that say where the lab runs: `npm run lab` and every step take --cluster, the jobs --engine. */
+export function stackOptions(jobs: boolean): Record<string, OptionSpec> {
+  return {
+    cluster: {
+      type: 'boolean',
+      help: 'on the cluster (`npm run stack:up -- --cluster`): 3 Kafka nodes, 3 DataNodes, Spark; docs/cluster.md',
+    },
+    ...(jobs && {
+      engine: {
+        type: 'string',
+        value: 'typescript|spark',
+        help: "the batch jobs (steps 6-8): the lab's programs (default) or the walkthrough's PySpark ones, with spark-submit",
+      },
+    }),
+  };
+}
+
+/** The configuration the options ask for; the environment carries it to every program a step starts. */
+export function configFromOptions(values: OptionValues): LabConfig {
+  if (values.cluster === true) useCluster();
+  if (values.engine !== undefined) {
+    if (values.engine !== 'typescript' && values.engine !== 'spark') {
+      throw new UsageError(`--engine ${String(values.engine)}: use typescript or spark`);
+    }
+    process.env.LAB_ENGINE = values.engine;
+  }
+  return loadConfig();
+}
+
 export function step(meta: StepMeta, run: (ctx: StepContext) => Promise<void>): Step {
   const defined: Step = { ...meta, run };
   runMain(
     meta.file,
     {
-      command: `npm run lab:step-${meta.id}`,
+      command: `npm run lab:step-${meta.id} --`,
       summary: `Step ${meta.id} of the walkthrough: ${meta.title}.`,
-      options: { 'dry-run': { type: 'boolean', help: 'print the commands, run none of them' } },
+      options: {
+        'dry-run': { type: 'boolean', help: 'print the commands, run none of them' },
+        ...stackOptions(meta.job === true),
+      },
     },
     async ({ values }) => {
       const record = await runStep(defined, {
-        config: loadConfig(),
+        config: configFromOptions(values),
         dryRun: values['dry-run'] === true,
         runDir: RUN_DIR,
       });
@@ -257,6 +292,7 @@ export async function runStep(step: Step, options: StepOptions): Promise<StepRec
     explanation: step.explanation,
     commands: recorder.commands,
     notes: recorder.notes,
+    ...(step.job && { engine: options.config.engine }),
     ok: error === undefined,
     error,
     finishedAt: new Date().toISOString(),

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../config.js';
-import { labEnv } from './lab-env.js';
+import { labEnv, useCluster } from './lab-env.js';
 import { clusterLayout, stackLayout } from './layout.js';
 
 describe('Stack > labEnv', () => {
@@ -11,6 +11,17 @@ describe('Stack > labEnv', () => {
     assert.deepEqual([config.hdfs.host, config.hdfs.port], ['127.0.0.1', 19870], 'WebHDFS');
     assert.equal(config.hdfs.rpcUri, 'hdfs://127.0.0.1:18020');
     assert.equal(config.spark.master, 'spark://127.0.0.1:17077');
+    assert.equal(config.stack, 'cluster');
+  });
+
+  it('--cluster points a process environment at the cluster, keeping what else it holds', () => {
+    const env: NodeJS.ProcessEnv = { PATH: '/usr/bin', EVENTS_TOPIC: 'mine' };
+    useCluster(env);
+    const config = loadConfig(env);
+    assert.equal(config.stack, 'cluster');
+    assert.equal(config.kafka.brokers.length, 3);
+    assert.equal(config.kafka.topic, 'mine');
+    assert.equal(env.PATH, '/usr/bin');
   });
 
   it("gives the single-node stack's addresses, the defaults, and leaves Spark in-process", () => {

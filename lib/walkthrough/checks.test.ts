@@ -79,7 +79,7 @@ function fullRun(): Evidence {
         { name: '_SUCCESS', bytes: 0 },
         { name: PART, bytes: 1284 },
       ],
-      parquet: { rows: 10, eventTypes: ['purchase_sword'], columns: ['Accept', 'Host'] },
+      parquet: { rows: 10, eventTypes: ['purchase_sword'], columns: ['Accept', 'Host'], digest: 'd1' },
     },
     listing: `-rw-r--r--   1 lab supergroup          0 2026-11-29 08:00 /tmp/purchases/_SUCCESS\n-rw-r--r--   1 lab supergroup       1284 2026-11-29 08:00 /tmp/purchases/${PART}`,
     notebook: [
@@ -173,7 +173,7 @@ describe('Walkthrough > checks > gradeEvidence', () => {
     evidence.purchases.entries = [{ name: PART, bytes: 1 }];
     assert.match(failing(evidence)[0], /^8 .*found \[part-00000-.*\]: run step 8/);
     const wrongRows = fullRun();
-    wrongRows.purchases.parquet = { rows: 9, eventTypes: ['purchase_sword'], columns: [] };
+    wrongRows.purchases.parquet = { rows: 9, eventTypes: ['purchase_sword'], columns: [], digest: 'd1' };
     assert.match(
       failing(wrongRows)[0],
       /^8 the Parquet rows .*9 rows \(all purchase_sword\), 10 sword purchases/,
@@ -201,6 +201,85 @@ describe('Walkthrough > checks > gradeEvidence', () => {
     const unrun = fullRun();
     unrun.notebook = null;
     assert.match(failing(unrun)[0], /^10 the notebook ran: no executed notebook: run step 10/);
+  });
+});
+
+describe('Walkthrough > checks > gradeEvidence with --engine spark', () => {
+  const sword = {
+    Accept: '*/*',
+    Host: 'user1.comcast.com',
+    'User-Agent': 'ApacheBench/2.3',
+    event_type: 'purchase_sword',
+  };
+  const timestamps = Array.from({ length: 10 }, (_, i) => `2026-11-29 08:06:47.${200 + i}`);
+
+  /** A full run whose steps 6-8 ran the walkthrough's PySpark programs. */
+  function sparkRun(): Evidence {
+    const evidence = fullRun();
+    evidence.jobs.just_filtering!.tables = [
+      { count: 10, shown: timestamps.map((timestamp) => ({ ...sword, timestamp })) },
+    ];
+    evidence.spark = {
+      separate_events: {
+        exitCode: 1,
+        output:
+          "java.lang.IllegalStateException: Input row doesn't have expected number of values required by the schema. 6 fields are required while 7 values are provided.",
+      },
+      just_filtering: {
+        exitCode: 0,
+        columns: ['timestamp', 'event_type', 'Host', 'User-Agent', 'Accept'],
+        // show() cuts the 23-character timestamps to 17 and "...", and shows rows in its own order
+        shown: timestamps.reverse().map((t) => ({ ...sword, timestamp: `${t.slice(0, 17)}...` })),
+      },
+      typescriptPurchases: { ...structuredClone(fullRun().purchases), dir: '/tmp/purchases_typescript' },
+    };
+    return evidence;
+  }
+
+  it("passes a run where separate_events.py broke on the schemas and Spark's rows equal the lab's", () => {
+    const checks = gradeEvidence(sparkRun());
+    assert.deepEqual(failing(sparkRun()), []);
+    assert.deepEqual(
+      checks.filter((c) => ['6', '7', '8'].includes(c.step)).map((c) => `${c.step} ${c.check}`),
+      [
+        '6 separate_events.py breaks on two schemas, as the walkthrough warns',
+        '7 just_filtering: printSchema() has the union columns',
+        "7 just_filtering.py prints the lab's columns and rows",
+        '8 /tmp/purchases has _SUCCESS and its Parquet parts',
+        '8 the Parquet rows are exactly the sword purchases',
+        "8 filtered_writes.py wrote the lab's rows",
+      ],
+    );
+  });
+
+  it('fails step 6 when separate_events.py succeeded, or failed for another reason', () => {
+    const succeeded = sparkRun();
+    succeeded.spark!.separate_events = { exitCode: 0, output: '' };
+    assert.match(failing(succeeded)[0], /^6 .*one schema only; run step 5/);
+    const other = sparkRun();
+    other.spark!.separate_events = { exitCode: 1, output: 'Connection refused' };
+    assert.match(failing(other)[0], /^6 .*exited with 1, but not on the schemas/);
+  });
+
+  it("fails step 7 when Spark's rows or columns differ from the lab's", () => {
+    const rows = sparkRun();
+    rows.spark!.just_filtering!.shown![3].Host = 'user2.att.com';
+    assert.match(failing(rows)[0], /^7 just_filtering\.py .*10 rows, the lab .* 10 rows: run step 7/);
+    const columns = sparkRun();
+    columns.spark!.just_filtering!.columns.pop();
+    assert.equal(failing(columns).length, 1);
+    const died = sparkRun();
+    died.spark!.just_filtering = { exitCode: 1, columns: [], shown: null };
+    assert.match(failing(died)[0], /^7 .*spark-submit exited with 1/);
+  });
+
+  it('fails step 8 when the two writers wrote different values', () => {
+    const evidence = sparkRun();
+    evidence.spark!.typescriptPurchases!.parquet!.digest = 'd2';
+    assert.match(
+      failing(evidence)[0],
+      /^8 filtered_writes\.py .*10 rows in \/tmp\/purchases, 10 in .*different values/,
+    );
   });
 });
 

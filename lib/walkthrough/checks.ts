@@ -6,6 +6,7 @@ import type { CodeCell } from '../jupyter/executed-notebook.js';
 import { hasChart } from '../jupyter/executed-notebook.js';
 import type { JobSummary } from '../jobs/summary.js';
 import { compareNames } from '../spark/schema.js';
+import { SCHEMA_MISMATCH, showCell } from '../spark/spark-text.js';
 import type { Check } from './grade.js';
 import { BENCH_RUNS, QUERY_HOST, REQUESTS_PER_RUN } from './plan.js';
 
@@ -36,8 +37,8 @@ export interface Evidence {
     dir: string;
     /** the directory's entries; null when HDFS is down or the directory is missing */
     entries: { name: string; bytes: number }[] | null;
-    /** what the part files hold, read back with DuckDB */
-    parquet: { rows: number; eventTypes: string[]; columns: string[] } | null;
+    /** what the part files hold, read back with DuckDB; `digest`: of the rows, whatever their order */
+    parquet: { rows: number; eventTypes: string[]; columns: string[]; digest: string } | null;
     /** why the directory is missing, when a write was interrupted while swapping it in */
     interrupted?: string;
   };
@@ -45,6 +46,15 @@ export interface Evidence {
   listing: string;
   /** the executed notebook's code cells; null when step 10 has not run */
   notebook: CodeCell[] | null;
+  /** with --engine spark: what the walkthrough's PySpark programs did (steps 6-8) */
+  spark?: SparkEvidence;
+}
+
+export interface SparkEvidence {
+  separate_events?: { exitCode: number | null; output: string };
+  just_filtering?: { exitCode: number | null; columns: string[]; shown: Record<string, string>[] | null };
+  /** what the lab's filtered_writes wrote beside filtered_writes.py's /tmp/purchases */
+  typescriptPurchases?: Evidence['purchases'];
 }
 
 /** Folds the topic's events, one at a time, into what the checks need. */
@@ -197,6 +207,68 @@ function windowChecks({ accessLog, followerLines, topic }: Evidence): Check[] {
   ];
 }
 
+/** --engine spark: separate_events.py breaks on the topic's second schema, as the walkthrough warns. */
+function sparkSeparateEventsCheck(run: NonNullable<SparkEvidence['separate_events']>): Check {
+  const mismatch = SCHEMA_MISMATCH.exec(run.output);
+  return {
+    step: '6',
+    check: 'separate_events.py breaks on two schemas, as the walkthrough warns',
+    ...(run.exitCode !== 0 && mismatch
+      ? pass(`spark-submit exited with ${run.exitCode}: "${mismatch[0]}"`)
+      : fail(
+          run.exitCode === 0
+            ? `spark-submit succeeded: the topic has one schema only; run ${rerun(5)} (it sends the knife purchases), then ${rerun(6)}`
+            : `spark-submit exited with ${run.exitCode}, but not on the schemas: see step 6's output, then run ${rerun(6)}`,
+        )),
+  };
+}
+
+/** Spark's show() rows, as text, against the lab's rows rendered the way show() renders them. */
+function sameShownRows(spark: Record<string, string>[], ours: Record<string, unknown>[]): boolean {
+  if (spark.length !== ours.length || spark.length === 0) return false;
+  const columns = Object.keys(spark[0]);
+  const render = (row: Record<string, unknown>) =>
+    columns.map((c) => showCell(row[c] === undefined || row[c] === null ? null : String(row[c]))).join('|');
+  const key = (rows: Record<string, unknown>[], f: (row: Record<string, unknown>) => string) =>
+    rows.map(f).sort().join('\n');
+  return key(spark, (row) => columns.map((c) => String(row[c])).join('|')) === key(ours, render);
+}
+
+/** --engine spark: just_filtering.py printed the lab's schema and rows. */
+function sparkJustFilteringCheck(run: NonNullable<SparkEvidence['just_filtering']>, e: Evidence): Check {
+  const check = "just_filtering.py prints the lab's columns and rows";
+  const ours = e.jobs.just_filtering;
+  const shownByUs = ours?.tables[0]?.shown ?? [];
+  const sameColumns = [...run.columns].sort(compareNames).join(',') === (ours?.columns ?? []).join(',');
+  if (run.exitCode !== 0 || !run.shown) {
+    return { step: '7', check, ...fail(`spark-submit exited with ${run.exitCode}: run ${rerun(7)}`) };
+  }
+  return {
+    step: '7',
+    check,
+    ...(sameColumns && sameShownRows(run.shown, shownByUs)
+      ? pass(`the same ${run.columns.length} columns and ${run.shown.length} rows shown by both`)
+      : fail(
+          `Spark printed [${run.columns.join(', ')}] and ${run.shown.length} rows, the lab [${ours?.columns.join(', ') ?? ''}] and ${shownByUs.length} rows: run ${rerun(7)}`,
+        )),
+  };
+}
+
+/** --engine spark: filtered_writes.py wrote the rows the lab's filtered_writes wrote. */
+function sparkFilteredWritesCheck(e: Evidence, typescript: Evidence['purchases']): Check {
+  const spark = e.purchases.parquet;
+  const ours = typescript.parquet;
+  return {
+    step: '8',
+    check: "filtered_writes.py wrote the lab's rows",
+    ...(spark && ours && spark.rows > 0 && spark.digest === ours.digest
+      ? pass(`${spark.rows} rows in ${e.purchases.dir} equal ${typescript.dir}'s, value for value`)
+      : fail(
+          `${spark?.rows ?? 0} rows in ${e.purchases.dir}, ${ours?.rows ?? 0} in ${typescript.dir}${spark && ours && spark.rows === ours.rows ? ', with different values' : ''}: run ${rerun(8)}`,
+        )),
+  };
+}
+
 function separateEventsCheck({ jobs, topic }: Evidence): Check {
   const check = 'separate_events: one munged table per event type';
   const summary = jobs.separate_events;
@@ -280,7 +352,7 @@ function listingCheck({ listing, purchases }: Evidence): Check {
     step: '9',
     check: 'hadoop fs -ls lists _SUCCESS and the part file',
     ...(listing.includes(`${dir}/_SUCCESS`) &&
-    new RegExp(`${dir}/part-00000-\\S+\\.snappy\\.parquet`).test(listing)
+    new RegExp(`${dir}/part-\\d{5}-\\S+\\.snappy\\.parquet`).test(listing)
       ? pass(`both listed under ${dir}/`)
       : fail(`not in the listing: run ${rerun(9)}`)),
   };
@@ -337,13 +409,16 @@ function notebookChecks({ notebook, topic }: Evidence): Check[] {
 
 /** Every check, in the walkthrough's order. */
 export function gradeEvidence(evidence: Evidence): Check[] {
+  const { spark } = evidence;
   const checks = [
     ...servicesChecks(evidence),
     ...topicChecks(evidence),
     ...windowChecks(evidence),
-    separateEventsCheck(evidence),
+    spark?.separate_events ? sparkSeparateEventsCheck(spark.separate_events) : separateEventsCheck(evidence),
     justFilteringCheck(evidence),
+    ...(spark?.just_filtering ? [sparkJustFilteringCheck(spark.just_filtering, evidence)] : []),
     ...purchasesChecks(evidence),
+    ...(spark?.typescriptPurchases ? [sparkFilteredWritesCheck(evidence, spark.typescriptPurchases)] : []),
     listingCheck(evidence),
     ...notebookChecks(evidence),
   ];

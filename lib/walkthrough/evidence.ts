@@ -1,6 +1,7 @@
 // Gathering the grade's evidence: what Kafka and HDFS hold now, and what the run left in report/run
 // (the access log, the kafkacat window, the jobs' summaries, step 9's listing, the executed notebook).
 // The judging is lib/walkthrough/checks.ts.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +14,17 @@ import { readBounded } from '../kafka/bounded-read.js';
 import { createKafka, describeCluster } from '../kafka/client.js';
 import { countMessages, topicExists } from '../kafka/topics.js';
 import { readParquetWithDuckDb } from '../parquet/readers.js';
-import { DigestBuilder, digestEvents, type Evidence } from './checks.js';
-import { readBackgroundLog, readJobSummary, readStepRecord, stepOutput } from './records.js';
+import { parseSchemaFields, parseShowTables } from '../spark/spark-text.js';
+import { DigestBuilder, digestEvents, type Evidence, type SparkEvidence } from './checks.js';
+import { typescriptPurchasesDir } from './plan.js';
+import {
+  readBackgroundLog,
+  readJobSummary,
+  readStepRecord,
+  stepOutput,
+  type CommandRecord,
+  type StepRecord,
+} from './records.js';
 
 /** The executed copy of the notebook that step 10 leaves in report/run. */
 export const EXECUTED_NOTEBOOK = 'querying-purchases.executed.ipynb';
@@ -48,21 +58,69 @@ async function purchasesEvidence(hdfs: HdfsClient, dir: string): Promise<Evidenc
   if (parts.length === 0) return { dir, entries, parquet: null };
   const local = mkdtempSync(join(tmpdir(), 'lab-grade-'));
   try {
-    let rows = 0;
     const eventTypes = new Set<string>();
+    // each row as its values by column name, so that two writers' rows compare whatever their order
+    const canonical: string[] = [];
     let columns: string[] = [];
     for (const part of parts) {
       const file = join(local, part.name);
       writeFileSync(file, await hdfs.readFile(`${dir}/${part.name}`));
       const contents = await readParquetWithDuckDb(file);
-      rows += contents.rows.length;
-      for (const row of contents.rows) eventTypes.add(String(row.event_type));
+      for (const row of contents.rows) {
+        eventTypes.add(String(row.event_type));
+        canonical.push(
+          JSON.stringify(
+            Object.keys(row)
+              .sort()
+              .map((name) => [name, row[name]]),
+          ),
+        );
+      }
       columns = contents.columns.map((c) => c.name);
     }
-    return { dir, entries, parquet: { rows, eventTypes: [...eventTypes], columns } };
+    const digest = createHash('sha256').update(canonical.sort().join('\n')).digest('hex');
+    return {
+      dir,
+      entries,
+      parquet: { rows: canonical.length, eventTypes: [...eventTypes], columns, digest },
+    };
   } finally {
     rmSync(local, { recursive: true, force: true });
   }
+}
+
+/** What `spark-submit labs/spark/<program>` printed in a step run with --engine spark. */
+function sparkRun(record: StepRecord | undefined, program: string): CommandRecord | undefined {
+  if (record?.engine !== 'spark') return undefined;
+  return record.commands.find((c) => c.command === `spark-submit labs/spark/${program}`);
+}
+
+async function sparkEvidence(
+  config: LabConfig,
+  runDir: string,
+  hdfs: HdfsClient | undefined,
+): Promise<SparkEvidence | undefined> {
+  const separate = sparkRun(readStepRecord(runDir, 6), 'separate_events.py');
+  const filtering = sparkRun(readStepRecord(runDir, 7), 'just_filtering.py');
+  const writes = sparkRun(readStepRecord(runDir, 8), 'filtered_writes.py');
+  if (!separate && !filtering && !writes) return undefined;
+  const table = filtering && parseShowTables(filtering.output)[0];
+  return {
+    ...(separate && { separate_events: { exitCode: separate.exitCode, output: separate.output } }),
+    ...(filtering && {
+      just_filtering: {
+        exitCode: filtering.exitCode,
+        columns: parseSchemaFields(filtering.output),
+        shown: table
+          ? table.rows.map((cells) => Object.fromEntries(table.columns.map((c, i) => [c, cells[i]])))
+          : null,
+      },
+    }),
+    ...(writes &&
+      hdfs && {
+        typescriptPurchases: await purchasesEvidence(hdfs, typescriptPurchasesDir(config.hdfs.purchasesDir)),
+      }),
+  };
 }
 
 export async function gatherEvidence(config: LabConfig, runDir: string): Promise<Evidence> {
@@ -102,5 +160,6 @@ export async function gatherEvidence(config: LabConfig, runDir: string): Promise
       : { dir: config.hdfs.purchasesDir, entries: null, parquet: null },
     listing: stepOutput(readStepRecord(runDir, 9)),
     notebook: existsSync(executed) ? codeCells(readFileSync(executed, 'utf8')) : null,
+    spark: await sparkEvidence(config, runDir, hdfs.up ? client : undefined),
   };
 }

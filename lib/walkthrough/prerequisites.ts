@@ -19,9 +19,14 @@ export type Prerequisite = (needs: StepNeeds) => Promise<string | undefined>;
 
 /** What to do when a service does not answer: step 1 starts the local stack; compose's are started on the host. */
 function startServicesHint(config: LabConfig): string {
-  return config.stack === 'compose'
-    ? 'the services run in containers of their own, which this one cannot start: on the host, ' +
-        '`docker compose up -d --wait`, then `docker compose exec app npm run lab`'
+  if (config.stack === 'compose') {
+    return (
+      'the services run in containers of their own, which this one cannot start: on the host, ' +
+      '`docker compose up -d --wait`, then `docker compose exec app npm run lab`'
+    );
+  }
+  return config.stack === 'cluster'
+    ? 'run `npm run lab:step-1 -- --cluster` first'
     : 'run `npm run lab:step-1` first';
 }
 

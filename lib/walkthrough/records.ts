@@ -3,6 +3,7 @@
 // the programs it runs in the background (the Flask window, the kafkacat window).
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Engine } from '../config.js';
 import type { JobSummary } from '../jobs/summary.js';
 import { REPO_ROOT } from '../paths.js';
 import { logFile } from '../process/background.js';
@@ -26,6 +27,8 @@ export interface StepRecord {
   notes: string[];
   ok: boolean;
   error?: string;
+  /** a batch job's step: what ran it (--engine) */
+  engine?: Engine;
   finishedAt: string;
   seconds: number;
 }

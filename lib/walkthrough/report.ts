@@ -32,6 +32,8 @@ export const STACK_DESCRIPTIONS: Record<StackKind, string> = {
   local: 'the local stack: Kafka and HDFS as JVM processes on this machine (`npm run stack:up`)',
   compose:
     'docker compose: the lab ran inside the app container; Kafka, the NameNode and the DataNode in containers of their own',
+  cluster:
+    'the local cluster: three Kafka nodes, a NameNode and three DataNodes, a Spark master and two workers (`npm run stack:up -- --cluster`)',
 };
 
 /** Long outputs keep their head and tail: a report is read, not grepped. */

@@ -1,22 +1,22 @@
-// npm run bench:extract [-- --events N] [--spark]: how fast filtered_writes goes end to end, how much memory it
-// needs as the topic grows, and what the Parquet writer choice is worth.
-//   1. produce N/10 and N synthetic game events (the API's shape, four types in turn, some sword
-//      purchases with a `description`) to two throwaway topics, in batches of 5,000;
+// npm run bench:extract [-- --events N] [--case mix|kept|both] [--spark]: how fast filtered_writes goes end
+// to end, how much memory it needs as the topic grows, and what the Parquet writer choice is worth.
+//   1. produce synthetic game events (the API's shape) to throwaway topics, in batches of 5,000: the
+//      `mix` case, N/10 and N events of four types in turn (a quarter are sword purchases, some with a
+//      `description`); the `kept` case, N sword purchases (every event kept, the most work per event);
 //   2. run `labs/filtered_writes.ts` on each (a separate process under /usr/bin/time, for its wall
-//      time and peak RSS), with DuckDB and with parquetjs-lite as the writer on the big one;
+//      time and peak RSS), with DuckDB as the writer, and with parquetjs-lite too on the big mix;
 //   3. time both writers alone on N spooled rows;
 //   4. with --spark, run the walkthrough's PySpark filtered_writes.py in Spark local mode on the same
-//      two topics (scripts/bench/spark-baseline.ts) and compare it with the DuckDB runs.
+//      big topics (scripts/bench/spark-baseline.ts), side by side, and print the ratios.
 // The topics and HDFS outputs are deleted afterwards.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { logLevel } from 'kafkajs';
 import { loadConfig } from '../../lib/config.js';
-import { ConfigError, describeError } from '../../lib/errors.js';
+import { runMain, UsageError } from '../../lib/cli.js';
 import { createKafka } from '../../lib/kafka/client.js';
 import { createTopic, deleteTopic } from '../../lib/kafka/topics.js';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
@@ -39,9 +39,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const megabytes = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** `described`: the event type that sometimes carries a `description` (a second schema). */
-function syntheticEvent(i: number, described: string): string {
-  const type = TYPES[i % TYPES.length];
+/** `types`: in turn; `described`: the event type that sometimes carries a `description` (a second schema). */
+function syntheticEvent(i: number, types: string[], described: string): string {
+  const type = types[i % types.length];
   const host = i % 8 < 4 ? 'user1.comcast.com' : 'user2.att.com';
   const event: Record<string, string> = {
     event_type: type,
@@ -53,7 +53,12 @@ function syntheticEvent(i: number, described: string): string {
   return JSON.stringify(event);
 }
 
-async function produceEvents(topic: string, events: number, described: string): Promise<number> {
+async function produceEvents(
+  topic: string,
+  events: number,
+  types: string[],
+  described: string,
+): Promise<number> {
   await createTopic({ topic }, config.kafka);
   const producer = kafka.producer();
   await producer.connect();
@@ -64,7 +69,7 @@ async function produceEvents(topic: string, events: number, described: string): 
       for (let start = first; start < Math.min(events, first + BATCH * IN_FLIGHT); start += BATCH) {
         const size = Math.min(BATCH, events - start);
         const messages = Array.from({ length: size }, (_, k) => ({
-          value: syntheticEvent(start + k, described),
+          value: syntheticEvent(start + k, types, described),
         }));
         sends.push(producer.send({ topic, acks: 1, messages }));
       }
@@ -129,82 +134,157 @@ async function compareWriters(rows: number): Promise<string[]> {
   }
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { events: { type: 'string', default: '1000000' }, spark: { type: 'boolean', default: false } },
-  });
-  const events = Number(values.events);
-  if (!Number.isInteger(events) || events < 10)
-    throw new ConfigError(`--events ${values.events} is not a count`, 'e.g. --events 100000');
+interface BenchCase {
+  name: 'mix' | 'kept';
+  events: number;
+  types: string[];
+  topic: string;
+  writers: string[];
+  /** the walkthrough's program on it too, with --spark */
+  spark: boolean;
+  /** filtered_writes --writer duckdb's wall time */
+  oursMs?: number;
+  peakRssKb?: number;
+  sparkMs: Partial<Record<'default' | 'quiet', number>>;
+  sparkRssKb?: number;
+}
+
+const CASE_TITLES: Record<BenchCase['name'], string> = {
+  mix: '25 % kept (4 types in turn)',
+  kept: 'every event kept (all sword purchases)',
+};
+
+function benchCases(events: number, which: string, id: string): BenchCase[] {
+  const cases: BenchCase[] = [];
+  const add = (name: BenchCase['name'], n: number, types: string[], writers: string[], spark: boolean) =>
+    cases.push({
+      name,
+      events: n,
+      types,
+      topic: `bench-extract-${id}-${name}-${n}`,
+      writers,
+      spark,
+      sparkMs: {},
+    });
+  if (which !== 'kept') {
+    add('mix', Math.round(events / 10), TYPES, ['duckdb'], false);
+    add('mix', events, TYPES, ['duckdb', 'parquetjs-lite'], true);
+  }
+  if (which !== 'mix') add('kept', events, ['purchase_sword'], ['duckdb'], true);
+  return cases;
+}
+
+async function bench(events: number, which: string, withSpark: boolean): Promise<void> {
   const id = randomBytes(4).toString('hex');
-  const sizes = [Math.round(events / 10), events];
-  const topics = sizes.map((n) => `bench-extract-${id}-${n}`);
+  const cases = benchCases(events, which, id);
   const folder = `/tmp/bench-extract-${id}`;
   const hdfs = new HdfsClient(config.hdfs);
   // The original program infers its schema from the first purchase and fails on a purchase with
   // fewer fields ("6 fields are required while 5 values are provided"), so for a run Spark can
   // finish the second schema goes to shield purchases, as the walkthrough's knife had it.
-  const described = values.spark ? 'purchase_shield' : 'purchase_sword';
-  if (values.spark) ensureSpark((line) => console.log(line));
+  const described = withSpark ? 'purchase_shield' : 'purchase_sword';
+  if (withSpark) ensureSpark((line) => console.log(line));
   console.log(
-    `bench:extract: filtered_writes on ${count(sizes[0])} and ${count(sizes[1])} synthetic events (${TYPES.length} types in turn)`,
+    `bench:extract: filtered_writes on ${cases.map((c) => `${count(c.events)} events, ${CASE_TITLES[c.name]}`).join('; ')}`,
   );
   try {
-    for (const [i, n] of sizes.entries()) {
-      const ms = await produceEvents(topics[i], n, described);
+    for (const c of cases) {
+      const ms = await produceEvents(c.topic, c.events, c.types, described);
       console.log(
-        `produced ${count(n)} events to ${topics[i]} in ${seconds(ms)} (${count(Math.round(n / (ms / 1000)))} events/s)`,
+        `produced ${count(c.events)} events to ${c.topic} in ${seconds(ms)} (${count(Math.round(c.events / (ms / 1000)))} events/s)`,
       );
     }
-    const runs: [number, string][] = [
-      [0, 'duckdb'],
-      [1, 'duckdb'],
-      [1, 'parquetjs-lite'],
-    ];
-    const duckdbMs: number[] = [];
-    for (const [i, writer] of runs) {
-      const result = await timeFilteredWrites(topics[i], `${folder}/${writer}-${sizes[i]}`, writer);
-      if (writer === 'duckdb') duckdbMs[i] = result.wallMs;
-      const rate = Math.round(sizes[i] / (result.wallMs / 1000));
-      console.log(
-        `filtered_writes --writer ${writer.padEnd(14)} ${count(sizes[i]).padStart(11)} events: ${seconds(result.wallMs)} end to end ` +
-          `(${count(rate)} events/s), peak RSS ${megabytes(result.peakRssKb * 1024)}`,
-      );
-      console.log(`  ${result.summary}`);
+    for (const c of cases) {
+      for (const writer of c.writers) {
+        const result = await timeFilteredWrites(c.topic, `${folder}/${c.name}-${writer}-${c.events}`, writer);
+        if (writer === 'duckdb') Object.assign(c, { oursMs: result.wallMs, peakRssKb: result.peakRssKb });
+        const rate = Math.round(c.events / (result.wallMs / 1000));
+        console.log(
+          `filtered_writes --writer ${writer.padEnd(14)} ${count(c.events).padStart(11)} events, ${c.name}: ${seconds(result.wallMs)} end to end ` +
+            `(${count(rate)} events/s), peak RSS ${megabytes(result.peakRssKb * 1024)}`,
+        );
+        console.log(`  ${result.summary}`);
+      }
     }
-    if (values.spark) {
-      const variants: [boolean, string][] = [
-        [false, 'default logging'],
-        [true, 'per-record Kafka warning off'],
+    if (withSpark) {
+      const variants: ['default' | 'quiet', string][] = [
+        ['default', 'default logging'],
+        ['quiet', 'per-record Kafka warning off'],
       ];
-      for (const [i, n] of sizes.entries()) {
-        for (const [quiet, logging] of variants) {
-          const spark = await timeSparkFilteredWrites(config, topics[i], `${folder}/spark-${n}`, quiet);
+      for (const c of cases.filter((c) => c.spark)) {
+        for (const [variant, logging] of variants) {
+          const spark = await timeSparkFilteredWrites(
+            config,
+            c.topic,
+            `${folder}/spark-${c.name}-${c.events}`,
+            variant === 'quiet',
+          );
+          c.sparkMs[variant] = spark.wallMs;
+          c.sparkRssKb = Math.max(c.sparkRssKb ?? 0, spark.peakRssKb);
           console.log(
-            `spark-submit filtered_writes.py (Spark ${SPARK_VERSION}, local[*], ${logging}) ${count(n)} events: ` +
-              `${seconds(spark.wallMs)} end to end (${count(Math.round(n / (spark.wallMs / 1000)))} events/s), ` +
+            `spark-submit filtered_writes.py (Spark ${SPARK_VERSION}, local[*], ${logging}) ${count(c.events)} events, ${c.name}: ` +
+              `${seconds(spark.wallMs)} end to end (${count(Math.round(c.events / (spark.wallMs / 1000)))} events/s), ` +
               `peak RSS ${megabytes(spark.peakRssKb * 1024)}`,
           );
           console.log(
             `  JVM + Python + SparkSession ${seconds(spark.startMs)}, job (read, filter, infer, show, write) ` +
-              `${seconds(spark.jobMs)}, stop ${seconds(spark.stopMs)}; ` +
-              `${(spark.wallMs / duckdbMs[i]).toFixed(1)}× filtered_writes --writer duckdb's wall time`,
+              `${seconds(spark.jobMs)}, stop ${seconds(spark.stopMs)}`,
           );
         }
       }
     }
     console.log('Parquet writers alone:');
     for (const line of await compareWriters(events)) console.log(line);
+    printSummary(cases, withSpark);
   } finally {
-    for (const topic of topics) await deleteTopic(topic, config.kafka).catch(() => undefined);
+    for (const c of cases) await deleteTopic(c.topic, config.kafka).catch(() => undefined);
     await hdfs.remove(folder);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(describeError(err));
-    process.exit(1);
+/** One table of the run: each case's wall time and peak memory, ours beside Spark's, and the ratios. */
+function printSummary(cases: BenchCase[], withSpark: boolean): void {
+  const rows = cases.map((c) => ({
+    case: `${c.name} (${CASE_TITLES[c.name]})`,
+    events: count(c.events),
+    'filtered_writes.ts': c.oursMs === undefined ? '-' : seconds(c.oursMs),
+    'its peak RSS': c.peakRssKb === undefined ? '-' : megabytes(c.peakRssKb * 1024),
+    ...(withSpark && {
+      'Spark (default log)': c.sparkMs.default === undefined ? '-' : seconds(c.sparkMs.default),
+      'Spark (quiet)': c.sparkMs.quiet === undefined ? '-' : seconds(c.sparkMs.quiet),
+      "Spark's peak RSS": c.sparkRssKb === undefined ? '-' : megabytes(c.sparkRssKb * 1024),
+      'ours faster':
+        c.oursMs && c.sparkMs.default && c.sparkMs.quiet
+          ? `${(c.sparkMs.default / c.oursMs).toFixed(1)}× (${(c.sparkMs.quiet / c.oursMs).toFixed(1)}× quiet)`
+          : '-',
+    }),
+  }));
+  console.log('\nSummary (one run, side by side on this machine):');
+  console.table(rows);
+}
+
+runMain(
+  import.meta.url,
+  {
+    command: 'npm run bench:extract --',
+    summary:
+      "filtered_writes end to end on synthetic topics (25 % kept, and every event kept), its peak memory, the Parquet writers alone, and with --spark the walkthrough's PySpark program side by side.",
+    options: {
+      events: { type: 'string', value: 'N', help: 'events in the big topics (default: 1000000)' },
+      case: { type: 'string', value: 'mix|kept|both', help: 'which topics (default: both)' },
+      spark: {
+        type: 'boolean',
+        help: "the walkthrough's filtered_writes.py in Spark local[*] on the same topics",
+      },
+    },
+  },
+  async ({ values }) => {
+    const events = Number(values.events ?? 1_000_000);
+    if (!Number.isInteger(events) || events < 10)
+      throw new UsageError(`--events ${String(values.events)} is not a count, e.g. --events 100000`);
+    const which = String(values.case ?? 'both');
+    if (!['mix', 'kept', 'both'].includes(which))
+      throw new UsageError(`--case ${which}: use mix, kept or both`);
+    await bench(events, which, values.spark === true);
   },
 );

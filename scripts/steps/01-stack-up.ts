@@ -14,11 +14,16 @@ export default step(
       'until Kafka answers a metadata request and HDFS passes a WebHDFS write/read round trip; run twice, it ' +
       'changes nothing. With docker compose the lab runs inside the app container, which cannot start its ' +
       'sibling containers: the host has started them (`docker compose up -d --wait`), and this step checks ' +
-      'that Kafka and WebHDFS answer.',
+      'that Kafka and WebHDFS answer. With --cluster it starts the cluster instead: three Kafka nodes (a quorum ' +
+      'of three controllers), a NameNode and three DataNodes, a Spark master and two workers (docs/cluster.md).',
     needs: servicesStarted,
     file: import.meta.url,
   },
   async ({ $, compose, config, dryRun, say }) => {
+    if (config.stack === 'cluster') {
+      await $`npm run -s stack:up -- --cluster`;
+      return;
+    }
     if (!compose) {
       await $`npm run -s stack:up`;
       return;

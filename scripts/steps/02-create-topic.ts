@@ -11,11 +11,16 @@ export default step(
     ],
     explanation:
       'Creates the Kafka topic `events` with one partition and one replica (a single broker cannot hold more). ' +
-      'Like `--if-not-exists`, running it again only says that the topic is there.',
+      'Like `--if-not-exists`, running it again only says that the topic is there. On the cluster (--cluster) ' +
+      'the topic has three partitions, each on all three brokers: every event survives the loss of a node.',
     needs: kafkaReachable,
     file: import.meta.url,
   },
-  async ({ $ }) => {
-    await $`npx tsx labs/create_topic.ts`;
+  async ({ $, config }) => {
+    if (config.stack === 'cluster') {
+      await $`npx tsx labs/create_topic.ts --partitions 3 --replication-factor 3`;
+    } else {
+      await $`npx tsx labs/create_topic.ts`;
+    }
   },
 );

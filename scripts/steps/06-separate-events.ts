@@ -1,4 +1,5 @@
 // Step 6: separate_events, the first batch job.
+import { SCHEMA_MISMATCH } from '../../lib/spark/spark-text.js';
 import { topicHasEvents } from '../../lib/walkthrough/prerequisites.js';
 import { step } from '../step.js';
 
@@ -10,11 +11,28 @@ export default step(
     explanation:
       'Reads the whole topic as a bounded batch (earliest to latest offset), applies munge_event (Host becomes ' +
       '"moe", Cache-Control "no-cache") and shows one table per event type. Unlike the original, the types ' +
-      'come from the data rather than a hard-coded list, and rows of other schemas do not break it.',
+      'come from the data rather than a hard-coded list, and rows of other schemas do not break it. With ' +
+      "--engine spark it submits the walkthrough's separate_events.py, which fails as the walkthrough warns " +
+      '("would break if we gave it 2 different schemas"): Spark takes the schema of the first event, and the ' +
+      'knife purchase has one field more.',
     needs: topicHasEvents,
     file: import.meta.url,
+    job: true,
   },
-  async ({ $ }) => {
-    await $`npx tsx labs/separate_events.ts`;
+  async ({ $, config, say }) => {
+    if (config.engine === 'typescript') {
+      await $`npx tsx labs/separate_events.ts`;
+      return;
+    }
+    const submitted = await $({ nothrow: true })`spark-submit labs/spark/separate_events.py`;
+    if (submitted.exitCode === 0) return;
+    const mismatch = SCHEMA_MISMATCH.exec(submitted.stdout);
+    if (!mismatch)
+      throw new Error(`spark-submit labs/spark/separate_events.py exited with ${submitted.exitCode}`);
+    say(
+      `As the walkthrough warns, separate_events.py "would break if we gave it 2 different schemas": Spark ` +
+        `took the schema of the first event (${mismatch[1]} fields) and a later one has ${mismatch[2]} (the ` +
+        "knife purchase's description). The lab's separate_events unions the schemas instead.",
+    );
   },
 );

@@ -10,11 +10,14 @@ export default step(
     explanation:
       'Filters the raw events with is_purchase (event_type == "purchase_sword") before parsing them, then ' +
       'prints the schema Spark would infer and the rows. The schema is the union of the fields seen, so events ' +
-      'of several schemas (the knife event has a description) can share a topic.',
+      'of several schemas (the knife event has a description) can share a topic. With --engine spark it submits ' +
+      "the walkthrough's just_filtering.py, then runs the lab's on the same topic: the grade compares their rows.",
     needs: topicHasEvents,
     file: import.meta.url,
+    job: true,
   },
-  async ({ $ }) => {
+  async ({ $, config }) => {
+    if (config.engine === 'spark') await $`spark-submit labs/spark/just_filtering.py`;
     await $`npx tsx labs/just_filtering.ts`;
   },
 );

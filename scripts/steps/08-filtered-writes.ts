@@ -1,4 +1,5 @@
 // Step 8: filtered_writes, the third batch job: Parquet to HDFS.
+import { typescriptPurchasesDir } from '../../lib/walkthrough/plan.js';
 import { topicHasEvents } from '../../lib/walkthrough/prerequisites.js';
 import { step } from '../step.js';
 
@@ -10,11 +11,19 @@ export default step(
     explanation:
       'The same filter, then the rows are written to HDFS /tmp/purchases as Parquet, laid out as Spark does ' +
       '(one part-00000-<uuid>-c000.snappy.parquet file and an empty _SUCCESS marker), with overwrite semantics. ' +
-      'The directory is built under a temporary name and renamed into place, so a reader never sees half of it.',
+      'The directory is built under a temporary name and renamed into place, so a reader never sees half of it. ' +
+      "With --engine spark, the walkthrough's filtered_writes.py writes /tmp/purchases, and the lab's writes " +
+      'the same rows beside it (/tmp/purchases_typescript) for the grade to compare.',
     needs: topicHasEvents,
     file: import.meta.url,
+    job: true,
   },
-  async ({ $ }) => {
-    await $`npx tsx labs/filtered_writes.ts`;
+  async ({ $, config }) => {
+    if (config.engine === 'typescript') {
+      await $`npx tsx labs/filtered_writes.ts`;
+      return;
+    }
+    await $`spark-submit labs/spark/filtered_writes.py`;
+    await $`npx tsx labs/filtered_writes.ts --output ${typescriptPurchasesDir(config.hdfs.purchasesDir)}`;
   },
 );

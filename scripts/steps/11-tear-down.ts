@@ -15,7 +15,7 @@ export default step(
       'are the host’s to stop: `docker compose down` there, after the lab.',
     file: import.meta.url,
   },
-  async ({ $, compose, runDir, dryRun, say }) => {
+  async ({ $, compose, config, runDir, dryRun, say }) => {
     for (const name of ['kafka_follower', 'game_api'] as const) {
       const program = backgroundProgram(runDir, name);
       const state = processState(program);
@@ -24,6 +24,8 @@ export default step(
     }
     if (compose) {
       say('The services keep running in their containers: on the host, `docker compose down` stops them.');
+    } else if (config.stack === 'cluster') {
+      await $`npm run -s stack:down -- --cluster`;
     } else {
       await $`npm run -s stack:down`;
     }

@@ -84,6 +84,58 @@ describe('Walkthrough > steps', () => {
     assert.deepEqual(local.commands, ['npm run -s stack:down'], 'the local stack is stopped by step 11');
   });
 
+  it('with --cluster starts and stops the cluster, and creates the topic on three partitions and three brokers', async () => {
+    const cluster = {
+      LAB_STACK: 'cluster',
+      KAFKA_BROKERS: '127.0.0.1:19192,127.0.0.1:19292,127.0.0.1:19392',
+    };
+    assert.deepEqual((await run(byId(1), cluster)).commands, ['npm run -s stack:up -- --cluster']);
+    assert.deepEqual((await run(byId(2), cluster)).commands, [
+      'npx tsx labs/create_topic.ts --partitions 3 --replication-factor 3',
+    ]);
+    assert.deepEqual((await run(byId(2))).commands, ['npx tsx labs/create_topic.ts'], 'one of each without');
+    assert.deepEqual((await run(byId(11), cluster)).commands, ['npm run -s stack:down -- --cluster']);
+  });
+
+  it("with --engine spark, steps 6-8 submit the walkthrough's PySpark programs, and 7 and 8 run the lab's beside them", async () => {
+    const spark = { LAB_ENGINE: 'spark' };
+    assert.deepEqual((await run(byId(6), spark)).commands, ['spark-submit labs/spark/separate_events.py']);
+    assert.deepEqual((await run(byId(7), spark)).commands, [
+      'spark-submit labs/spark/just_filtering.py',
+      'npx tsx labs/just_filtering.ts',
+    ]);
+    assert.deepEqual((await run(byId(8), spark, { dryRun: false })).commands, [
+      'spark-submit labs/spark/filtered_writes.py',
+      'npx tsx labs/filtered_writes.ts --output /tmp/purchases_typescript',
+    ]);
+    const { record } = await run(byId(8), spark, { dryRun: false });
+    assert.equal(record.engine, 'spark', 'the grade knows what ran the job');
+    assert.equal((await run(byId(8), {}, { dryRun: false })).record.engine, 'typescript');
+    assert.equal((await run(byId(9), spark, { dryRun: false })).record.engine, undefined, 'not a job');
+  });
+
+  it('step 6 with --engine spark explains the failure the walkthrough warned of, and fails on any other', async () => {
+    const mismatch =
+      "py4j.protocol.Py4JJavaError: An error occurred\n: org.apache.spark.SparkException: Job aborted: java.lang.IllegalStateException: Input row doesn't have expected number of values required by the schema. 6 fields are required while 7 values are provided.\n";
+    const broke = await run(
+      byId(6),
+      { LAB_ENGINE: 'spark' },
+      { dryRun: false, stdout: mismatch, exitCode: 1 },
+    );
+    assert.equal(broke.record.ok, true, 'the failure is the lesson');
+    assert.match(
+      broke.record.notes.join('\n'),
+      /would break if we gave it 2 different schemas.*\(6 fields\).*has 7/,
+    );
+    const other = await run(
+      byId(6),
+      { LAB_ENGINE: 'spark' },
+      { dryRun: false, stdout: 'boom\n', exitCode: 1 },
+    );
+    assert.equal(other.record.ok, false);
+    assert.match(other.record.error ?? '', /separate_events\.py exited with 1/);
+  });
+
   it('step 9 lists the parent of the purchases directory, then the directory, with hadoop fs -ls', async () => {
     const { commands } = await run(byId(9), { PURCHASES_DIR: '/data/purchases' });
     assert.deepEqual(commands, ['hadoop fs -ls /data/', 'hadoop fs -ls /data/purchases/']);

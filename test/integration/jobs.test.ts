@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { parseSchemaFields, parseShowTables } from '../support/spark-text.js';
+import { parseSchemaFields, parseShowTables } from '../../lib/spark/spark-text.js';
 import { readParquetWithDuckDb, readParquetWithParquetjs } from '../../lib/parquet/readers.js';
 import { TaskSpools, writeParquet } from '../../lib/parquet/write-parquet.js';
 import { Row, RowFrame } from '../../lib/spark/row-frame.js';

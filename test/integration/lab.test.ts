@@ -3,7 +3,6 @@
 // the background are its own and stop when it says so.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -13,17 +12,7 @@ import { stopBackground } from '../../lib/process/background.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { backgroundProgram, RUN_DIR } from '../../lib/walkthrough/records.js';
 import { STARTED_BY } from '../../scripts/step.js';
-
-function npmRun(...args: string[]) {
-  const result = spawnSync('npm', ['run', '-s', ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: 15 * 60_000,
-  });
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-const checkLine = (output: string, name: string) => output.split('\n').find((l) => l.includes(name)) ?? '';
+import { checkLine, npmRun } from '../support/npm-run.js';
 
 /** Live processes that a lab step started (they and their children carry its LAB_STARTED_BY), as `pid command`. */
 function startedByTheLab(): string[] {
