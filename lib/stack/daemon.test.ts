@@ -21,6 +21,8 @@ describe('Stack > daemon > command line', () => {
     assert.deepEqual(daemon.command, [
       'java',
       '-Dlab.daemon=kafka@/tmp/lab-home/kafka',
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
       '-Xmx512m',
       '-cp',
       '/jars/a/*:/jars/b/*',
@@ -29,7 +31,10 @@ describe('Stack > daemon > command line', () => {
     ]);
   });
 
-  it("keeps the JVM settings for the service's one-off tools", () => {
-    assert.deepEqual(daemon.jvm, { classpath: ['/jars/a/*', '/jars/b/*'], options: ['-Xmx512m'] });
+  it("keeps the JVM settings, start-up ones included, for the service's one-off tools", () => {
+    assert.deepEqual(daemon.jvm, {
+      classpath: ['/jars/a/*', '/jars/b/*'],
+      options: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx512m'],
+    });
   });
 });
