@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../paths.js';
 import { DEFAULT_PORTS, clusterLayout, stackLayout } from './layout.js';
+import { services } from './stack.js';
 
 describe('Stack > layout', () => {
   it('keeps every service folder under the stack home', () => {
@@ -35,9 +36,6 @@ describe('Stack > layout', () => {
     const layout = stackLayout('/tmp/lab-home');
     assert.equal(layout.host, '127.0.0.1', 'services bind loopback only');
     assert.deepEqual(layout.ports, DEFAULT_PORTS, 'default ports');
-    assert.equal(DEFAULT_PORTS.kafka, 9092, 'Kafka on its usual port');
-    assert.equal(DEFAULT_PORTS.namenodeHttp, 9870, 'WebHDFS on Hadoop 3 usual port');
-    assert.equal(DEFAULT_PORTS.namenodeRpc, 8020, 'NameNode RPC on its usual port');
   });
 
   it('takes other ports for a throwaway stack', () => {
@@ -45,9 +43,18 @@ describe('Stack > layout', () => {
     assert.equal(stackLayout('/tmp/x', ports).ports.kafka, 19092, 'the given Kafka port is used');
   });
 
-  it('has no two services on one port', () => {
-    const ports = Object.values(DEFAULT_PORTS);
-    assert.equal(new Set(ports).size, ports.length, `ports are distinct: ${ports.join(', ')}`);
+  it('gives every daemon of the stack and of the cluster ports no other daemon has, so both run side by side', () => {
+    const owners = new Map<number, string>();
+    for (const layout of [stackLayout('/tmp/lab-home'), clusterLayout('/tmp/lab-home/cluster')]) {
+      for (const daemon of services(layout).flatMap((s) => s.daemons)) {
+        for (const { port, label } of daemon.ports) {
+          const owner = `${layout.kind} ${daemon.name} ${label}`;
+          assert.equal(owners.get(port), undefined, `${port}: ${owners.get(port)} and ${owner}`);
+          owners.set(port, owner);
+        }
+      }
+    }
+    assert.ok(owners.size >= 7 + 23, `every fixed port counted (${owners.size})`);
   });
 
   it('defaults home to $LAB_HOME, else <repo>/.lab', () => {

@@ -49,14 +49,6 @@ describe('Stack > service-config > kafkaServerProperties', () => {
     assert.equal(props.get('offsets.topic.replication.factor'), '1', 'a single node holds one copy');
     assert.equal(props.get('transaction.state.log.replication.factor'), '1', 'a single node holds one copy');
   });
-
-  it('has one line per key', () => {
-    const keys = kafkaServerProperties(layout)
-      .trimEnd()
-      .split('\n')
-      .map((line) => line.split('=')[0]);
-    assert.equal(new Set(keys).size, keys.length, 'no key twice');
-  });
 });
 
 describe('Stack > service-config > core-site and hdfs-site', () => {
