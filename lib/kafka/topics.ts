@@ -3,7 +3,7 @@
 // messages a topic holds.
 import type { Admin } from 'kafkajs';
 import { loadConfig, type LabConfig } from '../config.js';
-import { PrerequisiteError } from '../errors.js';
+import { ConfigError, PrerequisiteError } from '../errors.js';
 import { withAdmin } from './client.js';
 
 export const topicExistsWith = async (admin: Admin, topic: string) =>
@@ -46,6 +46,14 @@ export async function createTopic(
   config: LabConfig['kafka'] = loadConfig().kafka,
 ): Promise<'created' | 'exists'> {
   return withAdmin(config, async (admin) => {
+    // asked before Kafka is: its own answer is a bare INVALID_REPLICATION_FACTOR
+    const { brokers } = await admin.describeCluster();
+    if (replicationFactor !== undefined && replicationFactor > brokers.length) {
+      throw new ConfigError(
+        `a replication factor of ${replicationFactor} needs ${replicationFactor} brokers; Kafka at ${config.brokers.join(',')} has ${brokers.length}`,
+        `use --replication-factor ${brokers.length} or less, or the cluster (\`npm run stack:up -- --cluster\`, then --cluster)`,
+      );
+    }
     const created = await admin.createTopics({
       topics: [{ topic, numPartitions: partitions, replicationFactor }],
       waitForLeaders: true,

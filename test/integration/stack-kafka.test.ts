@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { logLevel, type Admin } from 'kafkajs';
 import { createKafka } from '../../lib/kafka/client.js';
+import { deleteTopic, topicExists, topicWatermarks } from '../../lib/kafka/topics.js';
 import { kafkaBrokers } from '../../lib/stack/kafka-service.js';
 import { stackLayout } from '../../lib/stack/layout.js';
 
@@ -142,5 +143,37 @@ describe('Stack > Kafka > kcat and kafkajs', () => {
   it('kcat prints a kafkajs text message as the original lab saw it', () => {
     const out = kcat(['-C', '-t', kafkajsTopic, '-o', 'beginning', '-c', '1', '-e', '-q']);
     assert.equal(out.toString('utf8'), `${values.ascii.toString('utf8')}\n`, 'the value and a newline');
+  });
+});
+
+describe('Stack > Kafka > labs/create_topic.ts', () => {
+  const topic = `test-create-topic-${randomBytes(4).toString('hex')}`;
+  const createTopicCli = (...args: string[]) => {
+    const result = spawnSync('npx', ['tsx', 'labs/create_topic.ts', '--topic', topic, ...args], {
+      encoding: 'utf8',
+    });
+    return { code: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+  after(() => deleteTopic(topic));
+
+  it('refuses more replicas than the single node has, saying what to do, and creates nothing', async () => {
+    const refused = createTopicCli('--partitions', '3', '--replication-factor', '3');
+    assert.equal(refused.code, 1, refused.output);
+    assert.match(
+      refused.output,
+      /a replication factor of 3 needs 3 brokers; Kafka at 127\.0\.0\.1:9092 has 1/,
+    );
+    assert.match(refused.output, /--replication-factor 1 or less, or the cluster/);
+    assert.doesNotMatch(refused.output, /\n\s+at /, 'no stack trace');
+    assert.equal(await topicExists(topic), false);
+  });
+
+  it('creates the topic with the partitions asked for, and says so once', async () => {
+    const created = createTopicCli('--partitions', '2');
+    assert.equal(created.code, 0, created.output);
+    assert.match(created.output, new RegExp(`Created topic ${topic}\\.`));
+    assert.equal((await topicWatermarks(topic)).length, 2, 'two partitions');
+    assert.match(createTopicCli('--partitions', '2').output, new RegExp(`Topic ${topic} already exists\\.`));
+    assert.equal(createTopicCli('--partitions', 'two').code, 2, 'a count that is not one is a usage error');
   });
 });
