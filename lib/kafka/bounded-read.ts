@@ -131,8 +131,15 @@ export async function readBounded(
           }),
         )
         .then(() => {
-          for (const [partition, offset] of next) {
-            consumer.seek({ topic, partition, offset: offset.toString() });
+          try {
+            for (const [partition, offset] of next) {
+              consumer.seek({ topic, partition, offset: offset.toString() });
+            }
+          } catch {
+            // kafkajs is already restarting the consumer (its first join failed: a broker just back up
+            // answers "coordinator is loading"), so there is no group to seek in yet ("Consumer group was
+            // not initialized"): the restarted consumer fetches from the beginning, and what was handed
+            // over already is skipped.
           }
         })
         .catch(reject);
