@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../lib/paths.js';
 export const HELP: [script: string, line: string][] = [
   [
     'lab',
-    'the whole walkthrough, graded, with its report (-- --dry-run, --keep-running); Docker: docker compose exec app npm run lab',
+    'the whole walkthrough, graded, with its report (-- --dry-run, --keep-running, --cluster, --engine spark); Docker: docker compose exec app npm run lab',
   ],
   ['lab:step-1', 'step 1: start Kafka and HDFS (docker-compose up -d)'],
   ['lab:step-2', 'step 2: create the events topic (kafka-topics --create)'],
