@@ -1,7 +1,7 @@
 // The Spark baselines of the benches: the walkthrough's PySpark programs submitted to Spark in local mode,
-// as a student runs `spark-submit`, on the bench's topic and the stack's HDFS: filtered_writes.py
-// (scripts/bench/filtered_writes_spark.py) for `bench:extract -- --spark`, the notebook's cells for
-// `bench:notebook -- --spark`. PySpark and Spark's Kafka source come from lib/stack/pyspark.ts (as the
+// as a student runs `spark-submit`, on the bench's topic and the stack's HDFS: labs/spark/filtered_writes.py
+// (timed by scripts/bench/filtered_writes_spark.py) for `bench:extract -- --spark`, the notebook's cells
+// for `bench:notebook -- --spark`. PySpark and Spark's Kafka source come from lib/stack/pyspark.ts (as the
 // cluster's); pandas, for toPandas(), is added beside them here: only the notebook's baseline needs it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
