@@ -1,5 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { javaDaemon, marker } from './daemon.js';
 
 const daemon = javaDaemon({
@@ -35,6 +38,34 @@ describe('Stack > daemon > command line', () => {
     assert.deepEqual(daemon.jvm, {
       classpath: ['/jars/a/*', '/jars/b/*'],
       options: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx512m'],
+      classDataDir: undefined,
     });
+  });
+
+  it('starts from a class-data archive when it has a folder for one, writing it at exit the first time', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'lab-daemon-')), 'class-data');
+    const spec = {
+      name: 'namenode',
+      dir: '/tmp/lab-home/hdfs',
+      mainClass: 'org.apache.hadoop.hdfs.server.namenode.NameNode',
+      classpath: ['/jars/hdfs/*', '/tmp/lab-home/hdfs/conf'],
+      jvmOptions: [],
+      args: [],
+      ports: [],
+      classDataDir: dir,
+    };
+    const first = javaDaemon(spec);
+    const cds = first.command.slice(4, first.command.indexOf('-cp'));
+    assert.equal(cds[0], '-Xlog:cds=off,cds+dynamic=off');
+    assert.match(
+      cds[1],
+      /^-XX:ArchiveClassesAtExit=.*\/NameNode-[0-9a-f]{12}\.jsa\.namenode_tmp_lab-home_hdfs\.new$/,
+    );
+    writeFileSync(cds[1].split('=')[1], 'archive');
+    first.onStopped!();
+    assert.match(
+      javaDaemon(spec).command.join(' '),
+      /-XX:SharedArchiveFile=\S*\/NameNode-[0-9a-f]{12}\.jsa -cp/,
+    );
   });
 });

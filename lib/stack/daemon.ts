@@ -5,16 +5,19 @@
 import { spawnSync } from 'node:child_process';
 import { PrerequisiteError } from '../errors.js';
 import type { BackgroundProgram } from '../process/background.js';
+import { classData } from './class-data.js';
 
 export interface Daemon extends BackgroundProgram {
   /** kafka, namenode, datanode; kafka-1, datanode-2, spark-worker-1 … in the cluster */
   name: string;
   ports: { label: string; port: number }[];
+  /** after it exited on SIGTERM (`stack:down`) */
+  onStopped?: () => void;
 }
 
 export interface JavaDaemon extends Daemon {
   /** what the service's one-off tools (storage format, FsShell) run with too */
-  jvm: { classpath: string[]; options: string[] };
+  jvm: { classpath: string[]; options: string[]; classDataDir?: string };
 }
 
 export interface JavaDaemonSpec {
@@ -26,6 +29,8 @@ export interface JavaDaemonSpec {
   jvmOptions: string[];
   args: string[];
   ports: JavaDaemon['ports'];
+  /** where its class-data archive lives (lib/stack/class-data.ts); none: no archive */
+  classDataDir?: string;
 }
 
 /**
@@ -40,22 +45,49 @@ export const marker = (spec: Pick<JavaDaemonSpec, 'name' | 'dir'>) => `-Dlab.dae
 export function javaDaemon(spec: JavaDaemonSpec): JavaDaemon {
   const classpath = spec.classpath.join(':');
   const options = [...JVM_START_OPTIONS, ...spec.jvmOptions];
+  const shared = spec.classDataDir
+    ? classData(spec.classDataDir, spec, `${spec.name}@${spec.dir}`)
+    : undefined;
   return {
     name: spec.name,
     dir: spec.dir,
-    command: ['java', marker(spec), ...options, '-cp', classpath, spec.mainClass, ...spec.args],
+    command: [
+      'java',
+      marker(spec),
+      ...options,
+      ...(shared?.options ?? []),
+      '-cp',
+      classpath,
+      spec.mainClass,
+      ...spec.args,
+    ],
     ports: spec.ports,
-    jvm: { classpath: spec.classpath, options },
+    jvm: { classpath: spec.classpath, options, classDataDir: spec.classDataDir },
+    onStopped: shared?.keep,
   };
 }
 
-/** Runs a one-off Java tool of the service (storage format, FsShell) and returns its output; throws on failure. */
-export function runJavaTool(daemon: JavaDaemon, mainClass: string, args: string[]): string {
+/**
+ * Runs a one-off Java tool of the service (storage format, FsShell) and returns its output; throws on
+ * failure. `shareClasses`: a tool run again and again (FsShell) starts from a class-data archive too.
+ */
+export function runJavaTool(
+  daemon: JavaDaemon,
+  mainClass: string,
+  args: string[],
+  { shareClasses = false }: { shareClasses?: boolean } = {},
+): string {
+  const { classpath, options, classDataDir } = daemon.jvm;
+  const shared =
+    shareClasses && classDataDir
+      ? classData(classDataDir, { mainClass, classpath }, `pid-${process.pid}`)
+      : undefined;
   const result = spawnSync(
     'java',
-    [...daemon.jvm.options, '-cp', daemon.jvm.classpath.join(':'), mainClass, ...args],
+    [...options, ...(shared?.options ?? []), '-cp', classpath.join(':'), mainClass, ...args],
     { encoding: 'utf8' },
   );
+  if (result.status === 0) shared?.keep();
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.error)
     throw new PrerequisiteError(`could not run java: ${result.error.message}`, 'install a JDK 17+');

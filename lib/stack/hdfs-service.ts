@@ -17,8 +17,9 @@ function hadoopDaemon(
     name: spec.name,
     dir: layout.hdfsDir,
     mainClass: spec.mainClass,
-    // the conf folder first: Hadoop finds core-site.xml, hdfs-site.xml and log4j.properties on the classpath
-    classpath: [spec.confDir, join(layout.jars.hdfs, '*')],
+    // Hadoop finds core-site.xml, hdfs-site.xml and log4j.properties in the conf folder on the classpath
+    // (no jar has them); it comes after the jars, as a class-data archive requires
+    classpath: [join(layout.jars.hdfs, '*'), spec.confDir],
     jvmOptions: [
       `-Xms${spec.heap.initial}`,
       `-Xmx${spec.heap.max}`,
@@ -28,6 +29,7 @@ function hadoopDaemon(
     ],
     args: [],
     ports: spec.ports,
+    classDataDir: layout.classDataDir,
   });
 }
 
@@ -96,7 +98,7 @@ export function prepareHdfs(layout: StackLayout, log: (line: string) => void): v
 
 /** `hadoop fs ARGS` with the stack's own jars and configuration (FsShell is Hadoop's real client). */
 export function hadoopFs(layout: StackLayout, args: string[]): string {
-  return runJavaTool(namenodeDaemon(layout), 'org.apache.hadoop.fs.FsShell', args);
+  return runJavaTool(namenodeDaemon(layout), 'org.apache.hadoop.fs.FsShell', args, { shareClasses: true });
 }
 
 // The NameNode marks a DataNode stale after 30 s without a heartbeat unless told otherwise

@@ -26,6 +26,7 @@ export function kafkaDaemon(layout: StackLayout, node: KafkaNode = layout.kafka.
       `-Dkafka.logs.dir=${node.dir}`,
     ],
     args: [join(node.dir, 'server.properties')],
+    classDataDir: layout.classDataDir,
     ports: [
       { label: 'broker', port: node.broker },
       { label: 'controller', port: node.controller },

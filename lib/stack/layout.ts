@@ -98,6 +98,8 @@ export interface StackLayout {
   kind: 'stack' | 'cluster';
   home: string;
   jars: { kafka: string; hdfs: string };
+  /** the JVMs' class-data archives (lib/stack/class-data.ts), shared like the jars */
+  classDataDir: string;
   host: string;
   kafkaDir: string;
   hdfsDir: string;
@@ -148,6 +150,7 @@ function homeFolders(home: string) {
   return {
     home,
     jars: { kafka: join(jars, 'kafka'), hdfs: join(jars, 'hdfs') },
+    classDataDir: join(REPO_ROOT, '.lab', 'class-data'),
     host: '127.0.0.1',
     kafkaDir: join(home, 'kafka'),
     hdfsDir,

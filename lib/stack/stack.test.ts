@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { marker } from './daemon.js';
 import { hdfsDaemons } from './hdfs-service.js';
 import { DEFAULT_PORTS, clusterLayout, stackLayout } from './layout.js';
@@ -57,11 +58,11 @@ describe('Stack > services', () => {
     );
   });
 
-  it('puts the Hadoop configuration folder first on the HDFS classpath', () => {
+  it('puts the Hadoop configuration folder on the HDFS classpath, after the jars (a class-data archive needs that)', () => {
     for (const daemon of hdfsDaemons(layout)) {
-      assert.equal(
-        daemon.jvm.classpath[0],
-        layout.hdfsConfDir,
+      assert.deepEqual(
+        daemon.jvm.classpath,
+        [join(layout.jars.hdfs, '*'), layout.hdfsConfDir],
         `${daemon.name} finds core-site.xml and hdfs-site.xml`,
       );
     }

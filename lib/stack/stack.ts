@@ -173,7 +173,13 @@ export async function stackDown(layout: StackLayout, log: Log): Promise<void> {
   for (const service of services(layout).reverse()) {
     const daemons = [...service.daemons].reverse();
     const before = daemons.map((d) => processState(d));
-    const outcomes = await Promise.all(daemons.map((d) => stopBackground(d)));
+    const outcomes = await Promise.all(
+      daemons.map(async (d) => {
+        const outcome = await stopBackground(d);
+        if (outcome === 'stopped') d.onStopped?.();
+        return outcome;
+      }),
+    );
     daemons.forEach((daemon, i) => {
       const state = before[i];
       const pid = state.state === 'running' ? ` (pid ${state.pid})` : '';
