@@ -18,9 +18,9 @@ export default step(
   },
   async ({ $, config }) => {
     if (config.stack === 'cluster') {
-      await $`npx tsx labs/create_topic.ts --partitions 3 --replication-factor 3`;
+      await $`tsx labs/create_topic.ts --partitions 3 --replication-factor 3`;
     } else {
-      await $`npx tsx labs/create_topic.ts`;
+      await $`tsx labs/create_topic.ts`;
     }
   },
 );

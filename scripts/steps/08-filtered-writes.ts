@@ -20,10 +20,10 @@ export default step(
   },
   async ({ $, config }) => {
     if (config.engine === 'typescript') {
-      await $`npx tsx labs/filtered_writes.ts`;
+      await $`tsx labs/filtered_writes.ts`;
       return;
     }
     await $`spark-submit labs/spark/filtered_writes.py`;
-    await $`npx tsx labs/filtered_writes.ts --output ${typescriptPurchasesDir(config.hdfs.purchasesDir)}`;
+    await $`tsx labs/filtered_writes.ts --output ${typescriptPurchasesDir(config.hdfs.purchasesDir)}`;
   },
 );
