@@ -2,7 +2,7 @@
 // stack's jars and configuration, the counterpart of the original's `hadoop fs ...` in the cloudera container.
 // `npm run hadoop -- --cluster fs -ls /tmp/` (or LAB_STACK=cluster, as `npm run lab -- --cluster` sets it): the same on the cluster's HDFS (docs/cluster.md).
 import { runMain, UsageError } from '../lib/cli.js';
-import { hadoopFs } from '../lib/stack/hdfs-service.js';
+import { hadoopFs } from '../lib/stack/hdfs-daemons.js';
 import { clusterLayout, stackLayout } from '../lib/stack/layout.js';
 
 runMain(

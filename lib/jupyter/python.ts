@@ -54,12 +54,13 @@ export function pythonCandidates(env: Env = process.env): string[] {
   return [...new Set(candidates.filter((c): c is string => Boolean(c)))];
 }
 
-/** True when `python` starts and imports every module. */
-export function canImport(python: string, modules: string[]): boolean {
-  const result = spawnSync(python, ['-c', `import ${modules.join(', ')}`], {
-    stdio: 'ignore',
-    timeout: 60_000,
-  });
+/**
+ * True when `python` starts and has every module. Found, not imported: importing nbconvert alone takes
+ * 0.8 s, and the program that uses it imports it anyway (and says so if it is broken).
+ */
+export function hasModules(python: string, modules: string[]): boolean {
+  const check = `import importlib.util, sys; sys.exit(0 if all(importlib.util.find_spec(m) for m in ${JSON.stringify(modules)}) else 1)`;
+  const result = spawnSync(python, ['-c', check], { stdio: 'ignore', timeout: 60_000 });
   return result.status === 0;
 }
 
@@ -68,13 +69,13 @@ export const NO_JUPYTER_HINT =
   '(Debian/Ubuntu; scripts/bootstrap.sh does it) or `pipx install notebook` / `python3 -m pip install --user notebook nbclient`. ' +
   'If Jupyter lives in a Python that is not on PATH (a venv, conda), name it: JUPYTER_PYTHON=/path/to/python npm run kernel:install';
 
-/** The first candidate Python that can import `modules` (jupyter_client by default), or a PrerequisiteError. */
+/** The first candidate Python that has `modules` (jupyter_client by default), or a PrerequisiteError. */
 export function findJupyterPython(modules: string[] = ['jupyter_client'], env: Env = process.env): string {
   const candidates = pythonCandidates(env);
-  const found = candidates.find((python) => canImport(python, modules));
+  const found = candidates.find((python) => hasModules(python, modules));
   if (found) return found;
   throw new PrerequisiteError(
-    `No Jupyter found: none of ${candidates.join(', ') || '(no python on PATH)'} can import ${modules.join(', ')}`,
+    `No Jupyter found: none of ${candidates.join(', ') || '(no python on PATH)'} has ${modules.join(', ')}`,
     NO_JUPYTER_HINT,
   );
 }

@@ -62,10 +62,11 @@ export function kafkaUnreachable(brokers: string[], cause?: unknown): ServiceUnr
 export async function withAdmin<T>(
   config: LabConfig['kafka'],
   work: (admin: Admin) => Promise<T>,
+  retries = 2,
 ): Promise<T> {
   const admin = createKafka(config, {
     level: logLevel.NOTHING,
-    retry: { retries: 2, initialRetryTime: 200 },
+    retry: { retries, initialRetryTime: 200 },
   }).admin();
   try {
     await admin.connect();
@@ -79,7 +80,10 @@ export async function withAdmin<T>(
   }
 }
 
-/** Asks the cluster for its metadata; throws ServiceUnreachableError when nobody answers. */
-export function describeCluster(config: LabConfig['kafka'] = loadConfig().kafka) {
-  return withAdmin(config, (admin) => admin.describeCluster());
+/**
+ * Asks the cluster for its metadata; throws ServiceUnreachableError when nobody answers. `retries`: 0 for
+ * a caller that polls anyway (the stack's health check), which then hears of a new broker sooner.
+ */
+export function describeCluster(config: LabConfig['kafka'] = loadConfig().kafka, retries?: number) {
+  return withAdmin(config, (admin) => admin.describeCluster(), retries);
 }

@@ -1,67 +1,15 @@
-// HDFS of a stack: a NameNode and its DataNodes (one, or three in the cluster), WebHDFS on, everything on
-// 127.0.0.1.
+// HDFS of a stack as a service: its configuration, its first start (format) and its health. The daemons
+// themselves (a NameNode and its DataNodes, one or three in the cluster) are in hdfs-daemons.ts; WebHDFS
+// on, everything on 127.0.0.1.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { HdfsClient } from '../hdfs/hdfs-client.js';
-import { javaDaemon, runJavaTool, type JavaDaemon } from './daemon.js';
+import { runJavaTool } from './daemon.js';
+import { namenodeDaemon } from './hdfs-daemons.js';
 import type { Health } from './health.js';
-import type { DataNode, Heap, StackLayout } from './layout.js';
+import type { StackLayout } from './layout.js';
 import { EMPTY_WEB_XML, HADOOP_LOG4J, HADOOP_WEBAPPS, coreSiteXml, hdfsSiteXml } from './service-config.js';
-
-function hadoopDaemon(
-  layout: StackLayout,
-  spec: { name: string; mainClass: string; confDir: string; heap: Heap; ports: JavaDaemon['ports'] },
-): JavaDaemon {
-  return javaDaemon({
-    name: spec.name,
-    dir: layout.hdfsDir,
-    mainClass: spec.mainClass,
-    // Hadoop finds core-site.xml, hdfs-site.xml and log4j.properties in the conf folder on the classpath
-    // (no jar has them); it comes after the jars, as a class-data archive requires
-    classpath: [join(layout.jars.hdfs, '*'), spec.confDir],
-    jvmOptions: [
-      `-Xms${spec.heap.initial}`,
-      `-Xmx${spec.heap.max}`,
-      `-Dhadoop.home.dir=${layout.hdfsDir}`,
-      `-Dhadoop.log.dir=${layout.hdfsDir}`,
-      '-Djava.net.preferIPv4Stack=true',
-    ],
-    args: [],
-    ports: spec.ports,
-    classDataDir: layout.classDataDir,
-  });
-}
-
-export const namenodeDaemon = (layout: StackLayout) =>
-  hadoopDaemon(layout, {
-    name: 'namenode',
-    mainClass: 'org.apache.hadoop.hdfs.server.namenode.NameNode',
-    confDir: layout.hdfsConfDir,
-    heap: layout.hdfs.namenode.heap,
-    ports: [
-      { label: 'rpc', port: layout.hdfs.namenode.rpc },
-      { label: 'http/webhdfs', port: layout.hdfs.namenode.http },
-    ],
-  });
-
-export const datanodeDaemon = (layout: StackLayout, datanode: DataNode = layout.hdfs.datanodes[0]) =>
-  hadoopDaemon(layout, {
-    name: datanode.name,
-    mainClass: 'org.apache.hadoop.hdfs.server.datanode.DataNode',
-    confDir: datanode.confDir,
-    heap: layout.hdfs.datanodeHeap,
-    ports: [
-      { label: 'data', port: datanode.data },
-      { label: 'http', port: datanode.http },
-      { label: 'ipc', port: datanode.ipc },
-    ],
-  });
-
-export const hdfsDaemons = (layout: StackLayout): JavaDaemon[] => [
-  namenodeDaemon(layout),
-  ...layout.hdfs.datanodes.map((d) => datanodeDaemon(layout, d)),
-];
 
 export function hdfsClientFor(layout: StackLayout): HdfsClient {
   return new HdfsClient({
@@ -94,11 +42,6 @@ export function prepareHdfs(layout: StackLayout, log: (line: string) => void): v
     '-clusterId',
     'game-events-lab',
   ]);
-}
-
-/** `hadoop fs ARGS` with the stack's own jars and configuration (FsShell is Hadoop's real client). */
-export function hadoopFs(layout: StackLayout, args: string[]): string {
-  return runJavaTool(namenodeDaemon(layout), 'org.apache.hadoop.fs.FsShell', args, { shareClasses: true });
 }
 
 // The NameNode marks a DataNode stale after 30 s without a heartbeat unless told otherwise

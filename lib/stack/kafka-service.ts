@@ -106,7 +106,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export async function probeKafka(layout: StackLayout): Promise<Health> {
   const brokers = kafkaBrokers(layout);
-  const cluster = await describeCluster({ brokers, topic: 'events', clientId: 'lab-stack-probe' });
+  const cluster = await describeCluster({ brokers, topic: 'events', clientId: 'lab-stack-probe' }, 0);
   const quorum = await quorumOf(brokers);
   const registered = new Set(cluster.brokers.map((b) => b.nodeId));
   const voters = new Set(quorum.voters.map((v) => v.id));

@@ -47,6 +47,7 @@ describe('Stack > service-config > kafkaServerProperties', () => {
   it('keeps its data under the stack home and one copy of internal topics', () => {
     assert.equal(props.get('log.dirs'), '/tmp/lab-home/kafka/data', 'data folder');
     assert.equal(props.get('offsets.topic.replication.factor'), '1', 'a single node holds one copy');
+    assert.equal(props.get('offsets.topic.num.partitions'), '1', "one consumer-offsets log, not Kafka's 50");
     assert.equal(props.get('transaction.state.log.replication.factor'), '1', 'a single node holds one copy');
   });
 });
@@ -130,6 +131,7 @@ describe('Stack > service-config > the cluster', () => {
       assert.equal(props.get(key), '2', key);
     }
     assert.equal(props.get('num.partitions'), '3');
+    assert.equal(props.get('offsets.topic.num.partitions'), '3');
   });
 
   it("writes each DataNode's own ports and data folder into its own configuration folder", () => {

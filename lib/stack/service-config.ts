@@ -31,6 +31,9 @@ export function kafkaServerProperties(layout: StackLayout, node: KafkaNode = lay
     'default.replication.factor': replicationFactor,
     'min.insync.replicas': minInsyncReplicas,
     'offsets.topic.replication.factor': replicationFactor,
+    // Kafka's 50 consumer-offset partitions are for many groups on many brokers: a lab has a few groups,
+    // and each partition is a log to create and load at every start
+    'offsets.topic.num.partitions': partitions,
     'transaction.state.log.replication.factor': replicationFactor,
     'transaction.state.log.min.isr': minInsyncReplicas,
     'share.coordinator.state.topic.replication.factor': replicationFactor,

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { marker } from './daemon.js';
-import { hdfsDaemons } from './hdfs-service.js';
+import { hdfsDaemons } from './hdfs-daemons.js';
 import { DEFAULT_PORTS, clusterLayout, stackLayout } from './layout.js';
 import { sparkDaemons } from './spark-service.js';
 import { services, stackCommand } from './stack.js';

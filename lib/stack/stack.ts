@@ -13,7 +13,8 @@ import {
 } from '../process/background.js';
 import type { Daemon } from './daemon.js';
 import type { Health } from './health.js';
-import { hdfsDaemons, prepareHdfs, probeHdfs } from './hdfs-service.js';
+import { hdfsDaemons } from './hdfs-daemons.js';
+import { prepareHdfs, probeHdfs } from './hdfs-service.js';
 import { ensureJars, requireJava } from './jars.js';
 import { kafkaDaemons, prepareKafka, probeKafka } from './kafka-service.js';
 import type { StackLayout } from './layout.js';
@@ -145,7 +146,7 @@ async function waitUntilHealthy(
         },
         label: service.name,
         timeoutMs,
-        intervalMs: 500,
+        intervalMs: 250,
         onRetry: (seconds) => {
           if (seconds - lastReport >= 10) {
             lastReport = seconds;

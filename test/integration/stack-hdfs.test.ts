@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import webhdfs, { type WebHdfsFileStatus } from 'webhdfs';
 import { loadConfig } from '../../lib/config.js';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
-import { hadoopFs } from '../../lib/stack/hdfs-service.js';
+import { hadoopFs } from '../../lib/stack/hdfs-daemons.js';
 import { stackLayout } from '../../lib/stack/layout.js';
 
 const dir = `/tmp/test-stack-hdfs-${randomBytes(4).toString('hex')}`;
