@@ -60,6 +60,10 @@ describe('Stack > service-config > core-site and hdfs-site', () => {
     assert.equal(core.get('fs.defaultFS'), 'hdfs://127.0.0.1:8020');
   });
 
+  it('retries a NameNode that does not answer yet every 0.2 s, not every second', () => {
+    assert.equal(core.get('ipc.client.connect.retry.interval'), '200');
+  });
+
   it('makes the DataNode advertise 127.0.0.1 so WebHDFS redirects work from this host', () => {
     assert.equal(hdfs.get('dfs.datanode.hostname'), '127.0.0.1', 'DataNode hostname');
     assert.equal(hdfs.get('dfs.datanode.http.address'), '127.0.0.1:9864', 'DataNode HTTP (redirect target)');
