@@ -240,7 +240,14 @@ export function configFromOptions(values: OptionValues): LabConfig {
     }
     process.env.LAB_ENGINE = values.engine;
   }
-  return loadConfig();
+  const config = loadConfig();
+  if (config.stack === 'compose' && config.engine === 'spark') {
+    // the app container has Node, Python and Jupyter, not PySpark
+    throw new UsageError(
+      '--engine spark runs PySpark on this machine: not in the docker compose app container. Run it on the local stack (`npm run lab -- --engine spark`) or the cluster (`--cluster --engine spark`)',
+    );
+  }
+  return config;
 }
 
 export function step(meta: StepMeta, run: (ctx: StepContext) => Promise<void>): Step {

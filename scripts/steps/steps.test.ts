@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../lib/config.js';
 import { BENCH_RUNS, REQUESTS_PER_RUN } from '../../lib/walkthrough/plan.js';
-import { finishedChild, runStep, studentQuote, type Step } from '../step.js';
+import { configFromOptions, finishedChild, runStep, studentQuote, type Step } from '../step.js';
 import { STEPS } from './index.js';
 
 const byId = (id: number) => STEPS.find((s) => s.id === id)!;
@@ -95,6 +95,23 @@ describe('Walkthrough > steps', () => {
     ]);
     assert.deepEqual((await run(byId(2))).commands, ['tsx labs/create_topic.ts'], 'one of each without');
     assert.deepEqual((await run(byId(11), cluster)).commands, ['npm run -s stack:down -- --cluster']);
+  });
+
+  it('refuses --engine spark in the docker compose app container, which has no PySpark', () => {
+    const saved = { stack: process.env.LAB_STACK, engine: process.env.LAB_ENGINE };
+    process.env.LAB_STACK = 'compose';
+    try {
+      assert.throws(() => configFromOptions({ engine: 'spark' }), /not in the docker compose app container/);
+      assert.equal(configFromOptions({ engine: 'typescript' }).engine, 'typescript');
+    } finally {
+      for (const [key, value] of [
+        ['LAB_STACK', saved.stack],
+        ['LAB_ENGINE', saved.engine],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
   });
 
   it("with --engine spark, steps 6-8 submit the walkthrough's PySpark programs, and 7 and 8 run the lab's beside them", async () => {
