@@ -6,15 +6,14 @@
 import { join, relative } from 'node:path';
 import { runMain } from '../lib/cli.js';
 import { executeNotebook } from '../lib/jupyter/execute.js';
-import { findJupyterPython } from '../lib/jupyter/python.js';
-import { trustNotebooks } from '../lib/jupyter/trust.js';
 import { REPO_ROOT } from '../lib/paths.js';
 
 runMain(
   import.meta.url,
   {
     command: 'npm run notebook:run --',
-    summary: 'Runs a notebook headless with the tslab kernel (nbconvert) and writes it with its outputs.',
+    summary:
+      'Runs a notebook headless with the tslab kernel (nbclient) and writes it with its outputs, trusted.',
     options: {
       input: { type: 'string', value: 'NOTEBOOK', help: 'default: notebooks/querying-purchases.ipynb' },
       output: {
@@ -28,10 +27,9 @@ runMain(
     const input = String(values.input ?? join(REPO_ROOT, 'notebooks', 'querying-purchases.ipynb'));
     const output = String(values.output ?? input);
     console.log(
-      `$ jupyter nbconvert --execute ${relative(process.cwd(), input)} (kernel tslab) → ${relative(process.cwd(), output)}`,
+      `Running ${relative(process.cwd(), input)} on the tslab kernel (nbclient, as jupyter nbconvert --execute) → ${relative(process.cwd(), output)}`,
     );
-    await executeNotebook({ input, output });
-    trustNotebooks(findJupyterPython(['nbformat']), [output]);
+    await executeNotebook({ input, output, trust: true });
     console.log(`✔ executed; outputs written to ${output} (trusted)`);
   },
 );

@@ -1,12 +1,14 @@
-// Runs a notebook headless with the real tslab kernel: Jupyter's nbconvert (nbclient underneath),
-// the kernel named explicitly, a per-cell timeout and a kernel start-up timeout. The kernelspec is the
-// one `npm run kernel:install` installs, written to a private JUPYTER_PATH for the run, so this works
-// whether or not the user installed it (and whatever else is called tslab on the machine).
+// Runs a notebook headless with the real tslab kernel: nbclient, the executor of Jupyter's nbconvert
+// (lib/jupyter/run_notebook.py), the kernel named explicitly, a per-cell timeout and a kernel start-up
+// timeout. The kernelspec is the one `npm run kernel:install` installs, written to a private JUPYTER_PATH
+// for the run, so this works whether or not the user installed it (and whatever else is called tslab on
+// the machine).
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { LabError } from '../errors.js';
+import { REPO_ROOT } from '../paths.js';
 import { firstFailure } from './executed-notebook.js';
 import { findJupyterPython } from './python.js';
 import { checkNodeVersion, KERNEL_NAME, writeKernelSpec } from './kernelspec.js';
@@ -19,21 +21,11 @@ export interface ExecuteOptions {
   env?: Record<string, string>;
   cellTimeoutSeconds?: number;
   startupTimeoutSeconds?: number;
+  /** sign the result with this user's Jupyter key, as `jupyter trust` does (lib/jupyter/trust.ts) */
+  trust?: boolean;
 }
 
 export class NotebookError extends LabError {}
-
-// nbconvert executes cell by cell without a prompt number of its own, so a cell's number comes only from
-// the kernel's iopub messages that carry one (execute_input, execute_result). tslab sends neither: its
-// count is in the execute_reply alone, and every prompt would stay `In [ ]:`. This hook keeps it.
-const KEEP_EXECUTION_COUNT = `
-def keep_execution_count(cell, cell_index, execute_reply):
-    count = execute_reply["content"].get("execution_count")
-    if count is not None:
-        cell["execution_count"] = count
-
-c.ExecutePreprocessor.on_cell_executed = keep_execution_count
-`;
 
 const HINT = 'fix that cell; after changing lib/, `npm run build`; the stack must be up (`npm run stack:up`)';
 
@@ -51,26 +43,23 @@ function run(
   });
 }
 
+/** The Python program that runs it: nbclient, what `jupyter nbconvert --execute` runs underneath. */
+const RUNNER = join(REPO_ROOT, 'lib', 'jupyter', 'run_notebook.py');
+
 export async function executeNotebook(options: ExecuteOptions): Promise<void> {
   checkNodeVersion();
-  const python = findJupyterPython(['nbconvert', 'nbclient']);
+  const python = findJupyterPython(['nbclient', 'nbformat']);
   const work = await mkdtemp(join(tmpdir(), 'execute-notebook-'));
   writeKernelSpec(work);
-  const config = join(work, 'execute_config.py');
-  await writeFile(config, KEEP_EXECUTION_COUNT);
   const executed = join(work, 'executed.ipynb');
   const args = [
-    ...['-m', 'nbconvert', '--to', 'notebook', '--execute', `--config=${config}`],
-    `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
-    `--ExecutePreprocessor.timeout=${options.cellTimeoutSeconds ?? 180}`,
-    `--ExecutePreprocessor.startup_timeout=${options.startupTimeoutSeconds ?? 60}`,
-    // keep going past a failing cell so the notebook (with the kernel's message) is written; judged below
-    '--allow-errors',
-    // no per-cell timestamps: the committed notebook changes only when its outputs do
-    '--ExecutePreprocessor.record_timing=False',
-    ...['--output-dir', work, '--output', 'executed.ipynb'],
-    // the kernel starts in the input's folder: tslab's rootDir, from which cells import ../dist
+    RUNNER,
     resolve(options.input),
+    executed,
+    ...['--kernel', KERNEL_NAME],
+    ...['--timeout', String(options.cellTimeoutSeconds ?? 180)],
+    ...['--startup-timeout', String(options.startupTimeoutSeconds ?? 60)],
+    ...(options.trust ? ['--trust'] : []),
   ];
   const env = {
     ...process.env,
@@ -81,7 +70,7 @@ export async function executeNotebook(options: ExecuteOptions): Promise<void> {
     const { code, stderr } = await run(python, args, env);
     if (code !== 0) {
       const tail = stderr.trim().split('\n').slice(-15).join('\n');
-      throw new NotebookError(`${options.input}: nbconvert failed (exit ${code}):\n${tail}`, HINT);
+      throw new NotebookError(`${options.input}: the notebook run failed (exit ${code}):\n${tail}`, HINT);
     }
     const failure = firstFailure(await readFile(executed, 'utf8'));
     if (failure) throw new NotebookError(`${options.input} failed under the tslab kernel, ${failure}`, HINT);

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { findJupyterPython } from '../../lib/jupyter/python.js';
 import { labNotebooks } from '../../lib/jupyter/trust.js';
 import { REPO_ROOT } from '../../lib/paths.js';
+import { isTrusted } from '../support/jupyter-trust.js';
 
 describe('Kernel setup > npm run kernel:install', () => {
   let dataDir: string;
@@ -28,16 +29,7 @@ describe('Kernel setup > npm run kernel:install', () => {
       ),
     ) as { dir: string; argv: string[] };
 
-  const trusted = (notebook: string) =>
-    execFileSync(
-      findJupyterPython(['nbformat']),
-      [
-        '-c',
-        'import sys, nbformat; from nbformat.sign import NotebookNotary; print(NotebookNotary().check_signature(nbformat.read(sys.argv[1], 4)))',
-        notebook,
-      ],
-      { env, encoding: 'utf8' },
-    ).trim() === 'True';
+  const trusted = (notebook: string) => isTrusted(notebook, env);
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'jupyter-data-'));

@@ -10,6 +10,7 @@ import { executeNotebook, NotebookError } from '../../lib/jupyter/execute.js';
 import { hasChart, type CodeCell } from '../../lib/jupyter/executed-notebook.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { assertRanClean, runLabNotebook, taggedCell } from '../support/executed-cells.js';
+import { isTrusted } from '../support/jupyter-trust.js';
 import { EXPECTED, hdfs, testDir, writeTestPurchases } from './notebook-data.js';
 
 /** The describe() table by statistic and column: each column ends where its right-aligned header ends. */
@@ -38,14 +39,28 @@ describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
   const cell = (tag: string) => taggedCell(cells, tag);
   const stdout = (tag: string) => cell(tag).text;
 
+  // signed with a Jupyter data folder of the test's own, as `npm run notebook:run` signs its output
+  const jupyterData = () => ({ ...process.env, JUPYTER_DATA_DIR: join(work, 'jupyter-data') });
+
   before(async () => {
     await writeTestPurchases(dir);
     work = await mkdtemp(join(tmpdir(), 'notebook-test-'));
-    cells = await runLabNotebook('querying-purchases.ipynb', work, { PURCHASES_DIR: dir });
+    const env = { PURCHASES_DIR: dir, JUPYTER_DATA_DIR: jupyterData().JUPYTER_DATA_DIR };
+    cells = await runLabNotebook('querying-purchases.ipynb', work, env, { trust: true });
   });
   after(async () => {
     await hdfs.remove(dir);
     await rm(work, { recursive: true, force: true });
+  });
+
+  it('writes the executed notebook trusted, so Jupyter shows its chart on open', () => {
+    const executed = join(work, 'querying-purchases.ipynb');
+    assert.equal(isTrusted(executed, jupyterData()), true, 'trusted with the data folder it was signed in');
+    assert.equal(
+      isTrusted(executed, { ...process.env, JUPYTER_DATA_DIR: join(work, 'another') }),
+      false,
+      'not by a Jupyter that never signed it: the check can fail',
+    );
   });
 
   it('runs every code cell without an error output, each prompt numbered as the kernel counted', () => {

@@ -8,12 +8,13 @@ import { REPO_ROOT } from '../../lib/paths.js';
 
 /**
  * Runs notebooks/<name> with the real tslab kernel (in its own folder: tslab resolves ../dist from there)
- * and writes the executed copy into `work`; returns its code cells.
+ * and writes the executed copy into `work`; returns its code cells. `trust`: signed, as `notebook:run` does.
  */
 export async function runLabNotebook(
   name: string,
   work: string,
   env: Record<string, string>,
+  { trust = false } = {},
 ): Promise<CodeCell[]> {
   const output = join(work, name);
   await executeNotebook({
@@ -22,6 +23,7 @@ export async function runLabNotebook(
     env,
     cellTimeoutSeconds: 120,
     startupTimeoutSeconds: 60,
+    trust,
   });
   return codeCells(await readFile(output, 'utf8'));
 }
