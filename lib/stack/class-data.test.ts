@@ -77,4 +77,24 @@ describe('Stack > class-data archives', () => {
     assert.equal(readdirSync(dir).length, 1);
     assert.match(classData(dir, jvm, 'x').options.at(-1)!, /SharedArchiveFile/);
   });
+
+  it('drops what JVMs that were never stopped cleanly wrote, once the archive exists and they are done', () => {
+    const jvm = { mainClass: 'kafka.Kafka', classpath: [join(jarsFolder(), '*')] };
+    const dir = join(mkdtempSync(join(tmpdir(), 'lab-class-data-')), 'class-data');
+    const kept = classData(dir, jvm, 'kafka@home');
+    const orphan = classData(dir, jvm, 'kafka@throwaway').options.at(-1)!.split('=')[1];
+    const writing = classData(dir, jvm, 'kafka@other').options.at(-1)!.split('=')[1];
+    writeFileSync(kept.options.at(-1)!.split('=')[1], 'archive');
+    kept.keep();
+    writeFileSync(orphan, 'archive');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(orphan, anHourAgo, anHourAgo);
+    writeFileSync(writing, 'being written');
+    classData(dir, jvm, 'kafka@next');
+    assert.deepEqual(
+      readdirSync(dir).map((f) => f.replace(/[0-9a-f]{12}/, 'KEY')),
+      ['Kafka-KEY.jsa', 'Kafka-KEY.jsa.kafka_other.new'],
+      'the old leftover goes; a file written a moment ago may still be in progress',
+    );
+  });
 });

@@ -55,6 +55,21 @@ export function classDataKey(mainClass: string, classpath: string[], java = java
   return hash.digest('hex').slice(0, 12);
 }
 
+/** A JVM writes its file as it exits: one older than this is complete, and no longer wanted. */
+const LEFTOVER_AFTER_MS = 60_000;
+
+/**
+ * Files other JVMs wrote for an archive that exists now: JVMs that were not stopped by `stack:down` (a
+ * test's throwaway broker, a daemon killed) never had theirs kept or dropped.
+ */
+function dropLeftovers(dir: string, archive: string, now = Date.now()): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(`${archive}.`) || !name.endsWith('.new')) continue;
+    const path = join(dir, name);
+    if (now - statSync(path).mtimeMs > LEFTOVER_AFTER_MS) rmSync(path, { force: true });
+  }
+}
+
 /**
  * The CDS options of a JVM running `mainClass` from `classpath`, the archive in `dir`. `writer` names
  * the file this JVM writes when there is no archive yet (a daemon's name and folder, a tool's PID).
@@ -67,6 +82,7 @@ export function classData(
   const name = jvm.mainClass.split('.').at(-1)!;
   const archive = join(dir, `${name}-${classDataKey(jvm.mainClass, jvm.classpath)}.jsa`);
   if (existsSync(archive)) {
+    dropLeftovers(dir, basename(archive));
     return { options: [QUIET, `-XX:SharedArchiveFile=${archive}`], keep: () => undefined };
   }
   mkdirSync(dir, { recursive: true });
