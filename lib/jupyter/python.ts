@@ -1,29 +1,14 @@
 // Finding the Python that Jupyter runs in. The first `python3` on PATH is often not it (here a pyenv
 // Python without Jupyter shadows Debian's /usr/bin/python3, which /usr/bin/jupyter runs), so the
-// candidates are checked by importing the modules we need from each, in this order: $JUPYTER_PYTHON,
+// candidates are checked for the modules we need, in this order: $JUPYTER_PYTHON,
 // the interpreter named in the #! line of each Jupyter launcher along PATH (`jupyter`, and `jupyter-lab`
 // / `jupyter-notebook` for pipx installs that expose only those), python3 on PATH, /usr/bin/python3.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { PrerequisiteError } from '../errors.js';
+import { whichAll } from '../process/tools.js';
 
 type Env = Record<string, string | undefined>;
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Every executable called `name` along PATH, in PATH order. */
-export function whichAll(name: string, env: Env = process.env): string[] {
-  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-  return [...new Set(dirs.map((dir) => join(dir, name)))].filter(isExecutable);
-}
 
 /**
  * The interpreter a script's #! line names: `#!/usr/bin/python3` → /usr/bin/python3,

@@ -1,6 +1,23 @@
 // The programs the lab runs (java, mvn, kcat, ab, python3): is one there, and if it must be, what to do.
 import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { PrerequisiteError } from '../errors.js';
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every executable called `name` along PATH, in PATH order. */
+export function whichAll(name: string, env: Record<string, string | undefined> = process.env): string[] {
+  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  return [...new Set(dirs.map((dir) => join(dir, name)))].filter(isExecutable);
+}
 
 /** True when `command args` starts at all (its exit code does not matter: `kcat -V` exits 0, others 1). */
 export function hasTool(command: string, args: string[]): boolean {

@@ -10,7 +10,8 @@
 // JVM accepts the archive with any folder after the jars, which is where they go.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { whichAll } from '../process/tools.js';
 
 /** Its notes ("classes of an old format are not archived") would only clutter the daemons' logs. */
 const QUIET = '-Xlog:cds=off,cds+dynamic=off';
@@ -24,11 +25,8 @@ export interface ClassData {
 
 /** The real java on PATH (the key changes with a new JDK). */
 function javaBinary(): string {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'java');
-    if (dir && existsSync(candidate)) return realpathSync(candidate);
-  }
-  return 'java';
+  const java = whichAll('java')[0];
+  return java ? realpathSync(java) : 'java';
 }
 
 /** The jars of a classpath: `dir/*` stands for every jar in dir, as java expands it; folders are left out. */

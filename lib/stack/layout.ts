@@ -145,12 +145,14 @@ const defaultHome = () => process.env.LAB_HOME ?? join(REPO_ROOT, '.lab');
 /** What every stack home has: a Kafka folder, an HDFS folder with the NameNode's configuration. */
 function homeFolders(home: string) {
   const hdfsDir = join(home, 'hdfs');
-  // Jars are shared by every stack home: a throwaway test broker and the cluster reuse the cached ones.
-  const jars = join(REPO_ROOT, '.lab', 'jars');
+  // Jars and class-data archives are shared by every stack home: a throwaway test broker and the cluster
+  // reuse the cached ones.
+  const shared = join(REPO_ROOT, '.lab');
+  const jars = join(shared, 'jars');
   return {
     home,
     jars: { kafka: join(jars, 'kafka'), hdfs: join(jars, 'hdfs') },
-    classDataDir: join(REPO_ROOT, '.lab', 'class-data'),
+    classDataDir: join(shared, 'class-data'),
     host: '127.0.0.1',
     kafkaDir: join(home, 'kafka'),
     hdfsDir,
