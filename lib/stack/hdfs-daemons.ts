@@ -7,7 +7,14 @@ import type { DataNode, Heap, StackLayout } from './layout.js';
 
 function hadoopDaemon(
   layout: StackLayout,
-  spec: { name: string; mainClass: string; confDir: string; heap: Heap; ports: JavaDaemon['ports'] },
+  spec: {
+    name: string;
+    mainClass: string;
+    confDir: string;
+    heap: Heap;
+    ports: JavaDaemon['ports'];
+    args?: string[];
+  },
 ): JavaDaemon {
   return javaDaemon({
     name: spec.name,
@@ -23,7 +30,7 @@ function hadoopDaemon(
       `-Dhadoop.log.dir=${layout.hdfsDir}`,
       '-Djava.net.preferIPv4Stack=true',
     ],
-    args: [],
+    args: spec.args ?? [],
     ports: spec.ports,
     classDataDir: layout.classDataDir,
   });
@@ -47,6 +54,11 @@ export const datanodeDaemon = (layout: StackLayout, datanode: DataNode = layout.
     mainClass: 'org.apache.hadoop.hdfs.server.datanode.DataNode',
     confDir: datanode.confDir,
     heap: layout.hdfs.datanodeHeap,
+    // The DataNode starts with its NameNode and tries its RPC port every 0.2 s (core-site.xml), by default
+    // 10 times; then it sleeps 5 s before the next round. A NameNode slower than 2 s to open its port (a
+    // busy machine) cost `stack:up` those 5 s: this DataNode keeps trying for 20 s instead. (A generic
+    // option of the DataNode's command line, not core-site.xml, where `hadoop fs` would wait as long.)
+    args: ['-D', 'ipc.client.connect.max.retries=100'],
     ports: [
       { label: 'data', port: datanode.data },
       { label: 'http', port: datanode.http },
