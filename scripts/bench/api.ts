@@ -5,15 +5,19 @@
 //      same text (the ceiling), the game API, and with --flask the walkthrough's game_api.py under `flask run`;
 //   2. `ab -n 20000 -c 50`, then the same with -k (keep-alive): the ceiling and the game API.
 // Then: events in the topic (high watermark) must equal the 200s the API answered on its game route.
-//   npm run bench:api [-- --requests 20000 --concurrency 50 --serial 1000 --rounds 3 --flask]
+// The servers' logs go to files, read at the end: a pipe would wake this process on every request.
+//   npm run bench:api [-- --requests 20000 --concurrency 50 --serial 1000 --warmup 15000 --rounds 5 --flask]
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseAbReport, runAb, type AbReport } from '../../test/support/ab.js';
-import { startApiProcess } from '../../test/support/api-process.js';
+import { startApiProcess, type ApiProcess } from '../../test/support/api-process.js';
+import { countLogLines } from '../../test/support/log-file.js';
 import { loadConfig } from '../../lib/config.js';
 import { runMain } from '../../lib/cli.js';
 import { LabError } from '../../lib/errors.js';
@@ -59,7 +63,11 @@ interface Server {
   name: string;
   url: string;
   pid: number;
+  /** compiles its hot paths as it runs (V8), so needs a warm-up before it is measured */
+  jit: boolean;
 }
+
+const FLASK_WARMUP = '1000';
 
 /** One section: ab with `args` against each server in turn, `rounds` times; prints each round and the medians. */
 async function section(title: string, servers: Server[], args: string[], rounds: number): Promise<void> {
@@ -97,14 +105,14 @@ runMain(
       warmup: {
         type: 'string',
         value: 'N',
-        help: 'unmeasured requests each server gets before the rounds (default: 5000)',
+        help: 'unmeasured requests each Node server gets before the rounds (default: 15000; Flask: 1000)',
       },
       serial: {
         type: 'string',
         value: 'N',
         help: 'requests per run at concurrency 1, as the lab runs ab (default: 1000)',
       },
-      rounds: { type: 'string', value: 'N', help: 'turns each server takes (default: 3)' },
+      rounds: { type: 'string', value: 'N', help: 'turns each server takes (default: 5)' },
       flask: {
         type: 'boolean',
         help: "also the walkthrough's game_api.py under flask run (installed into .lab/ on first use)",
@@ -115,40 +123,46 @@ runMain(
     const requests = String(values.requests ?? 20000);
     const concurrency = String(values.concurrency ?? 50);
     const serial = String(values.serial ?? 1000);
-    const warmup = String(values.warmup ?? 5000);
-    const rounds = Number(values.rounds ?? 3);
+    const warmup = String(values.warmup ?? 15000);
+    const rounds = Number(values.rounds ?? 5);
     const config = loadConfig();
     const topic = `bench-api-${randomBytes(4).toString('hex')}`;
     if (values.flask) ensureFlask((line) => console.log(line));
     await createTopic({ topic }, config.kafka);
-    const ceiling = await startCeiling();
-    // the game route's 200s only: /healthz answers 200 too, and produces no event
-    let ok200 = 0;
-    const counted = `"GET ${ROUTE.path} HTTP/1.`;
-    const api = await startApiProcess({
-      topic,
-      onLine: (line) => void (line.includes(counted) && line.endsWith('" 200 -') && ok200++),
-    });
-    const flask = values.flask ? await startFlask(config, `${topic}-flask`) : undefined;
+    const logs = mkdtempSync(join(tmpdir(), 'bench-api-'));
+    const apiLog = join(logs, 'game-api.log');
+    let ceiling: Awaited<ReturnType<typeof startCeiling>> | undefined;
+    let api: ApiProcess | undefined;
+    let flask: Awaited<ReturnType<typeof startFlask>> | undefined;
     try {
+      ceiling = await startCeiling();
+      api = await startApiProcess({ topic, logFile: apiLog });
+      if (values.flask) flask = await startFlask(config, `${topic}-flask`, join(logs, 'flask.log'));
       const servers: Server[] = [
-        { name: 'bare node:http', url: ceiling.url, pid: ceiling.pid },
-        { name: 'game API', url: api.url, pid: api.child.pid! },
-        ...(flask ? [{ name: 'Flask', url: flask.url, pid: flask.pid }] : []),
+        { name: 'bare node:http', url: ceiling.url, pid: ceiling.pid, jit: true },
+        { name: 'game API', url: api.url, pid: api.child.pid!, jit: true },
+        ...(flask ? [{ name: 'Flask', url: flask.url, pid: flask.pid, jit: false }] : []),
       ];
       const host = ['-H', 'Host: user1.comcast.com'];
       console.log(`${ROUTE.path} on 127.0.0.1; the game API's events → topic ${topic}`);
-      // V8 compiles a server's hot paths over its first few thousand requests (Flask has no such
-      // warm-up): the first run shows the cold start, then every server gets the same unmeasured run, and
-      // the rounds compare steady states.
       await section(
         `cold: the first ab -n ${serial} a fresh server gets`,
         servers,
         ['-q', '-n', serial, ...host],
         1,
       );
-      console.log(`\nwarm-up: ab -n ${warmup} against each, not measured`);
-      for (const server of servers) await runAb(['-q', '-n', warmup, ...host, `${server.url}${ROUTE.path}`]);
+      // V8 compiles the Node servers' hot paths over their first ~10,000 requests (the game API's run
+      // through express and kafkajs): they get a long unmeasured run, so that the rounds compare steady
+      // states. CPython compiles nothing: Flask's cold rate above is already its warm one, and a short run
+      // (its Kafka connection, Werkzeug's imports) is all it needs; a long one would only take minutes.
+      console.log(
+        `\nwarm-up, not measured: ab -n ${warmup} against the Node servers` +
+          (flask ? `, ab -n ${FLASK_WARMUP} against Flask (no JIT to warm)` : ''),
+      );
+      for (const server of servers) {
+        const n = server.jit ? warmup : FLASK_WARMUP;
+        await runAb(['-q', '-n', n, ...host, `${server.url}${ROUTE.path}`]);
+      }
       await section(
         `ab -n ${serial} (concurrency 1, as the lab runs it)`,
         servers,
@@ -168,8 +182,11 @@ runMain(
         ['-k', '-q', '-n', requests, '-c', concurrency, ...host],
         rounds,
       );
-      // Responses can reach ab before their access-log lines reach us: let the log catch up.
+      // Responses can reach ab before their access-log lines are written: let the log catch up.
       await new Promise((resolve) => setTimeout(resolve, 500));
+      // the game route's 200s only: /healthz answers 200 too, and produces no event
+      const counted = `"GET ${ROUTE.path} HTTP/1.`;
+      const ok200 = countLogLines(apiLog, (line) => line.includes(counted) && line.endsWith('" 200 -'));
       const events = await countMessages(topic, config.kafka);
       console.log(
         `\nthe game API answered ${ok200} × 200 on ${ROUTE.path} (its access log); the topic holds ${events} events ` +
@@ -179,10 +196,11 @@ runMain(
         throw new LabError('events in the topic do not match the 200 responses', 'see the figures above');
     } finally {
       flask?.stop();
-      ceiling.stop();
-      await api.stop();
+      ceiling?.stop();
+      await api?.stop();
       await deleteTopic(topic, config.kafka);
       if (flask) await deleteTopic(`${topic}-flask`, config.kafka).catch(() => undefined);
+      rmSync(logs, { recursive: true, force: true });
     }
   },
 );

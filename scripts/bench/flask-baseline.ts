@@ -3,14 +3,14 @@
 // with `flask run` as the walkthrough ran it, on the stack's Kafka. Flask and kafka-python go into a
 // git-ignored virtualenv on first use; nothing else in the project needs them.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabConfig } from '../../lib/config.js';
 import { PrerequisiteError } from '../../lib/errors.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { requireTool } from '../../lib/process/tools.js';
 import { freePort } from '../../test/support/free-port.js';
+import { waitForLogLine } from '../../test/support/log-file.js';
 
 const VENV = join(REPO_ROOT, '.lab', 'flask-venv');
 const PACKAGES = ['flask==3.1.0', 'kafka-python==2.3.3'];
@@ -35,10 +35,14 @@ export function ensureFlask(log: (line: string) => void): void {
   writeFileSync(STAMP, `${PACKAGES.join(' ')}\n`);
 }
 
-/** `flask run` of the walkthrough's game API on a free port, events to `topic`; ready when Flask says so. */
+/**
+ * `flask run` of the walkthrough's game API on a free port, events to `topic`, its log (Werkzeug prints the
+ * " * Running on …" line and every access-log line to stderr) to `logFile`; ready when Flask says so.
+ */
 export async function startFlask(
   config: LabConfig,
   topic: string,
+  logFile: string,
 ): Promise<{ url: string; pid: number; stop: () => void }> {
   const port = await freePort();
   const child = spawn(join(VENV, 'bin', 'flask'), ['run', '--host', '127.0.0.1', '--port', String(port)], {
@@ -48,24 +52,13 @@ export async function startFlask(
       KAFKA_BROKERS: config.kafka.brokers.join(','),
       EVENTS_TOPIC: topic,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', openSync(logFile, 'w')],
   });
-  // Werkzeug prints its " * Running on …" line and every access-log line to stderr
-  await new Promise<void>((resolve, reject) => {
-    const lines = createInterface({ input: child.stderr! });
-    const timer = setTimeout(
-      () => reject(new PrerequisiteError('flask run did not start within 60 s')),
-      60_000,
-    );
-    lines.on('line', (line) => {
-      if (line.includes('Running on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) =>
-      reject(new PrerequisiteError(`flask run exited (${code}) before it was ready`)),
-    );
-  });
+  try {
+    await waitForLogLine(logFile, /Running on/, { label: 'flask run to start', child, timeoutMs: 60_000 });
+  } catch (err) {
+    child.kill('SIGTERM');
+    throw new PrerequisiteError(`flask run did not start: ${(err as Error).message}`);
+  }
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }

@@ -4,6 +4,9 @@
 // each carry their own X-Request-Id give the exact account.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseAbReport, runAb } from '../../support/ab.js';
 import { startApiProcess, type ApiProcess } from '../../support/api-process.js';
 import { withAdmin } from '../../../lib/kafka/client.js';
@@ -24,6 +27,8 @@ const topic = randomName('test-kill-leader');
 const config = clusterConfig({ EVENTS_TOPIC: topic });
 const PATH = '/purchase_a_sword';
 const AB_HOST = 'ab.kill-test.example';
+// 20,000 access-log lines nobody reads: a file, not memory
+const logDir = mkdtempSync(join(tmpdir(), 'test-kill-leader-'));
 
 describe('Cluster > Kafka: kill -9 of a partition leader under load', () => {
   let api: ApiProcess;
@@ -31,7 +36,7 @@ describe('Cluster > Kafka: kill -9 of a partition leader under load', () => {
 
   before(async () => {
     await createTopic({ topic, partitions: 3, replicationFactor: 3 }, config.kafka);
-    api = await startApiProcess({ topic, brokers: config.kafka.brokers, onLine: () => undefined });
+    api = await startApiProcess({ topic, brokers: config.kafka.brokers, logFile: join(logDir, 'api.log') });
   });
 
   after(async () => {
@@ -39,6 +44,7 @@ describe('Cluster > Kafka: kill -9 of a partition leader under load', () => {
     await api?.stop();
     await restoreCluster();
     await deleteTopic(topic, config.kafka);
+    rmSync(logDir, { recursive: true, force: true });
   });
 
   it('keeps every 200 in the topic exactly once, and the API recovers by itself', async (t) => {
