@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { javaDaemon, marker } from './daemon.js';
 
-const daemon = javaDaemon({
+const spec = {
   name: 'kafka',
   dir: '/tmp/lab-home/kafka',
   mainClass: 'kafka.Kafka',
@@ -13,7 +13,8 @@ const daemon = javaDaemon({
   jvmOptions: ['-Xmx512m'],
   args: ['/tmp/lab-home/kafka/server.properties'],
   ports: [{ label: 'broker', port: 9092 }],
-});
+};
+const daemon = javaDaemon(spec);
 
 describe('Stack > daemon > command line', () => {
   it('names the daemon and its folder in the marker', () => {
@@ -32,6 +33,15 @@ describe('Stack > daemon > command line', () => {
       'kafka.Kafka',
       '/tmp/lab-home/kafka/server.properties',
     ]);
+  });
+
+  it('leaves C2 on for a daemon that asks for the optimising JIT, and keeps the serial collector', () => {
+    const broker = javaDaemon({ ...spec, jit: 'optimising' });
+    assert.deepEqual(broker.jvm.options, ['-XX:+UseSerialGC', '-Xmx512m']);
+    assert.ok(
+      !broker.command.some((arg) => arg.startsWith('-XX:TieredStopAtLevel')),
+      broker.command.join(' '),
+    );
   });
 
   it("keeps the JVM settings, start-up ones included, for the service's one-off tools", () => {

@@ -31,20 +31,27 @@ export interface JavaDaemonSpec {
   ports: JavaDaemon['ports'];
   /** where its class-data archive lives (lib/stack/class-data.ts); none: no archive */
   classDataDir?: string;
+  /** 'quick' (the default): C1 only; 'optimising': C1, then C2 for what stays hot (see below) */
+  jit?: 'quick' | 'optimising';
 }
 
 /**
- * A lab's JVMs start together on a small machine: only the quick C1 compiler (C2's optimising would cost
- * start-up CPU for long-run throughput a lab never needs) and the serial collector (no GC threads per core).
- * On 2 cores this took `stack:up` from ~19 s to ~11.5 s and a `hadoop fs -ls` (a JVM of its own) from ~1.9 s to ~1.5 s.
+ * A lab's JVMs start together on a small machine: the serial collector (no GC threads per core) and, unless
+ * told otherwise, only the quick C1 compiler (C2's optimising costs start-up CPU for long-run throughput).
+ * On 2 cores this took `stack:up` from ~19 s to ~11.5 s and a `hadoop fs -ls` (a JVM of its own) from ~1.9 s
+ * to ~1.5 s. The Kafka broker is the exception: every game-API request waits for its acknowledgement, and C2
+ * halves its CPU per produce request once warm (0.5 → 0.25 ms), for ~2.4 s more CPU at start.
  */
-const JVM_START_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+const jvmStartOptions = (jit: JavaDaemonSpec['jit'] = 'quick') => [
+  ...(jit === 'quick' ? ['-XX:TieredStopAtLevel=1'] : []),
+  '-XX:+UseSerialGC',
+];
 
 export const marker = (spec: Pick<JavaDaemonSpec, 'name' | 'dir'>) => `-Dlab.daemon=${spec.name}@${spec.dir}`;
 
 export function javaDaemon(spec: JavaDaemonSpec): JavaDaemon {
   const classpath = spec.classpath.join(':');
-  const options = [...JVM_START_OPTIONS, ...spec.jvmOptions];
+  const options = [...jvmStartOptions(spec.jit), ...spec.jvmOptions];
   const shared = spec.classDataDir
     ? classData(spec.classDataDir, spec, `${spec.name}@${spec.dir}`)
     : undefined;

@@ -27,6 +27,7 @@ export function kafkaDaemon(layout: StackLayout, node: KafkaNode = layout.kafka.
     ],
     args: [join(node.dir, 'server.properties')],
     classDataDir: layout.classDataDir,
+    jit: 'optimising',
     ports: [
       { label: 'broker', port: node.broker },
       { label: 'controller', port: node.controller },
