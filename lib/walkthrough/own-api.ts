@@ -15,7 +15,7 @@ const ourApiPid = (runDir: string) => {
   return state.state === 'running' ? state.pid : null;
 };
 
-/** The PID answers for `ours` when it is that process or one of its process group (npx → tsx → node). */
+/** The PID answers for `ours` when it is that process or one of its process group (a program it started, such as a second Node). */
 const isOurs = (pid: number | undefined, ours: number) =>
   pid !== undefined && (pid === ours || processGroupOf(pid) === ours);
 

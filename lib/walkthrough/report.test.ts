@@ -24,7 +24,7 @@ describe('Walkthrough > report > renderReport', () => {
         title: 'Create the events topic',
         original: ['docker-compose exec kafka kafka-topics --create --topic events'],
         explanation: 'Creates the topic.',
-        commands: [{ command: 'tsx labs/create_topic.ts', output: 'Created topic events.', exitCode: 0 }],
+        commands: [{ command: 'node --import tsx labs/create_topic.ts', output: 'Created topic events.', exitCode: 0 }],
         notes: [],
         ok: true,
         seconds: 1.2,
@@ -67,7 +67,7 @@ describe('Walkthrough > report > renderReport', () => {
   it('shows each step with its original command, what ran and its real output', () => {
     assert.match(report, /### Step 2: Create the events topic/);
     assert.match(report, /docker-compose exec kafka kafka-topics --create --topic events/);
-    assert.match(report, /\$ tsx labs\/create_topic\.ts\nCreated topic events\./);
+    assert.match(report, /\$ node --import tsx labs\/create_topic\.ts\nCreated topic events\./);
     assert.match(report, /Result: ✘ failed: the topic events does not exist/);
   });
 

@@ -18,9 +18,9 @@ export default step(
   },
   async ({ $, config }) => {
     if (config.stack === 'cluster') {
-      await $`tsx labs/create_topic.ts --partitions 3 --replication-factor 3`;
+      await $`node --import tsx labs/create_topic.ts --partitions 3 --replication-factor 3`;
     } else {
-      await $`tsx labs/create_topic.ts`;
+      await $`node --import tsx labs/create_topic.ts`;
     }
   },
 );

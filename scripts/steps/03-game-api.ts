@@ -21,7 +21,7 @@ export default step(
   },
   async ({ background, config, runDir, apiUrl, dryRun, say }) => {
     if (!dryRun) await ensureApiPortIsOurs(runDir, config.api);
-    const api = background('game_api')`tsx labs/game_api.ts`;
+    const api = background('game_api')`node --import tsx labs/game_api.ts`;
     if (dryRun) return;
     say(`Waiting up to 60 s for ${apiUrl}/healthz to answer from pid ${api.pid} ...`);
     say(await waitForOwnApi(runDir, apiUrl));

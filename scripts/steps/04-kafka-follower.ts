@@ -25,7 +25,7 @@ export default step(
       ? background('kafka_follower', {
           newLog: true,
         })`kcat -C -u -q -b ${brokers.join(',')} -t ${topic} -o beginning`
-      : background('kafka_follower', { newLog: true })`tsx labs/consume_events.ts`;
+      : background('kafka_follower', { newLog: true })`node --import tsx labs/consume_events.ts`;
     if (dryRun) return;
     // a window shows what the topic already holds first
     const held = await countMessages(config.kafka.topic, config.kafka);

@@ -21,7 +21,7 @@ export default step(
   },
   async ({ $, config, say }) => {
     if (config.engine === 'typescript') {
-      await $`tsx labs/separate_events.ts`;
+      await $`node --import tsx labs/separate_events.ts`;
       return;
     }
     const submitted = await $({ nothrow: true })`spark-submit labs/spark/separate_events.py`;

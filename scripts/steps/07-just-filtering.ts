@@ -18,6 +18,6 @@ export default step(
   },
   async ({ $, config }) => {
     if (config.engine === 'spark') await $`spark-submit labs/spark/just_filtering.py`;
-    await $`tsx labs/just_filtering.ts`;
+    await $`node --import tsx labs/just_filtering.ts`;
   },
 );

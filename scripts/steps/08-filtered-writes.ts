@@ -20,10 +20,10 @@ export default step(
   },
   async ({ $, config }) => {
     if (config.engine === 'typescript') {
-      await $`tsx labs/filtered_writes.ts`;
+      await $`node --import tsx labs/filtered_writes.ts`;
       return;
     }
     await $`spark-submit labs/spark/filtered_writes.py`;
-    await $`tsx labs/filtered_writes.ts --output ${typescriptPurchasesDir(config.hdfs.purchasesDir)}`;
+    await $`node --import tsx labs/filtered_writes.ts --output ${typescriptPurchasesDir(config.hdfs.purchasesDir)}`;
   },
 );

@@ -68,7 +68,10 @@ describe('Walkthrough > steps', () => {
     assert.equal(ab.commands[0], 'ab -n 10 -H "Host: user1.comcast.com" http://127.0.0.1:5000/');
     assert.match(ab.spawned[0], /; ab -n 10 -H "Host: user1\.comcast\.com" http:\/\/127\.0\.0\.1:5000\/$/);
     const window = await run(byId(4), app);
-    assert.match(window.commands[0], /^(kcat -C -u -q -b kafka:29092 |tsx labs\/consume_events\.ts)/);
+    assert.match(
+      window.commands[0],
+      /^(kcat -C -u -q -b kafka:29092 |node --import tsx labs\/consume_events\.ts)/,
+    );
     const ls = await run(byId(9), app);
     assert.deepEqual(ls.commands, ['hadoop fs -ls /tmp/', 'hadoop fs -ls /tmp/purchases/']);
   });
@@ -91,9 +94,13 @@ describe('Walkthrough > steps', () => {
     };
     assert.deepEqual((await run(byId(1), cluster)).commands, ['npm run -s stack:up -- --cluster']);
     assert.deepEqual((await run(byId(2), cluster)).commands, [
-      'tsx labs/create_topic.ts --partitions 3 --replication-factor 3',
+      'node --import tsx labs/create_topic.ts --partitions 3 --replication-factor 3',
     ]);
-    assert.deepEqual((await run(byId(2))).commands, ['tsx labs/create_topic.ts'], 'one of each without');
+    assert.deepEqual(
+      (await run(byId(2))).commands,
+      ['node --import tsx labs/create_topic.ts'],
+      'one of each without',
+    );
     assert.deepEqual((await run(byId(11), cluster)).commands, ['npm run -s stack:down -- --cluster']);
   });
 
@@ -119,11 +126,11 @@ describe('Walkthrough > steps', () => {
     assert.deepEqual((await run(byId(6), spark)).commands, ['spark-submit labs/spark/separate_events.py']);
     assert.deepEqual((await run(byId(7), spark)).commands, [
       'spark-submit labs/spark/just_filtering.py',
-      'tsx labs/just_filtering.ts',
+      'node --import tsx labs/just_filtering.ts',
     ]);
     assert.deepEqual((await run(byId(8), spark, { dryRun: false })).commands, [
       'spark-submit labs/spark/filtered_writes.py',
-      'tsx labs/filtered_writes.ts --output /tmp/purchases_typescript',
+      'node --import tsx labs/filtered_writes.ts --output /tmp/purchases_typescript',
     ]);
     const { record } = await run(byId(8), spark, { dryRun: false });
     assert.equal(record.engine, 'spark', 'the grade knows what ran the job');
@@ -161,11 +168,11 @@ describe('Walkthrough > steps', () => {
   it('steps 3 and 4 start their programs in the background, output to their logs in the run folder', async () => {
     const api = await run(byId(3));
     assert.equal(api.commands.length, 1, 'one command');
-    assert.match(api.commands[0], /^tsx labs\/game_api\.ts >> \S+\/game_api\.log 2>&1 &$/);
+    assert.match(api.commands[0], /^node --import tsx labs\/game_api\.ts >> \S+\/game_api\.log 2>&1 &$/);
     const window = await run(byId(4));
     assert.match(
       window.commands[0],
-      /^(kcat -C -u -q -b 127\.0\.0\.1:9092 -t events -o beginning|tsx labs\/consume_events\.ts) >> \S+\/kafka_follower\.log 2>&1 &$/,
+      /^(kcat -C -u -q -b 127\.0\.0\.1:9092 -t events -o beginning|node --import tsx labs\/consume_events\.ts) >> \S+\/kafka_follower\.log 2>&1 &$/,
     );
   });
 
@@ -174,14 +181,14 @@ describe('Walkthrough > steps', () => {
     assert.equal(ok.record.ok, true, 'step 6 passed');
     assert.deepEqual(ok.record.commands, [
       {
-        command: 'tsx labs/separate_events.ts',
+        command: 'node --import tsx labs/separate_events.ts',
         output: 'separate_events summary: read 5 records',
         exitCode: 0,
       },
     ]);
     const failed = await run(byId(7), {}, { dryRun: false, exitCode: 1 });
     assert.equal(failed.record.ok, false, 'step 7 failed');
-    assert.equal(failed.record.error, '`tsx labs/just_filtering.ts` exited with 1');
+    assert.equal(failed.record.error, '`node --import tsx labs/just_filtering.ts` exited with 1');
   });
 });
 
