@@ -3,7 +3,7 @@
 // with `flask run` as the walkthrough ran it, on the stack's Kafka. Flask and kafka-python go into a
 // git-ignored virtualenv on first use; nothing else in the project needs them.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabConfig } from '../../lib/config.js';
 import { PrerequisiteError } from '../../lib/errors.js';
@@ -45,6 +45,7 @@ export async function startFlask(
   logFile: string,
 ): Promise<{ url: string; pid: number; stop: () => void }> {
   const port = await freePort();
+  const log = openSync(logFile, 'w');
   const child = spawn(join(VENV, 'bin', 'flask'), ['run', '--host', '127.0.0.1', '--port', String(port)], {
     env: {
       ...process.env,
@@ -52,8 +53,9 @@ export async function startFlask(
       KAFKA_BROKERS: config.kafka.brokers.join(','),
       EVENTS_TOPIC: topic,
     },
-    stdio: ['ignore', 'ignore', openSync(logFile, 'w')],
+    stdio: ['ignore', 'ignore', log],
   });
+  closeSync(log); // the child has its own copy
   try {
     await waitForLogLine(logFile, /Running on/, { label: 'flask run to start', child, timeoutMs: 60_000 });
   } catch (err) {

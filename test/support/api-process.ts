@@ -4,7 +4,7 @@
 // line by line, or written to a file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { WaitTimeoutError } from '../../lib/errors.js';
@@ -36,15 +36,17 @@ export async function startApiProcess(
   timeoutMs = 30_000,
 ): Promise<ApiProcess> {
   const env = { ...process.env, ...(brokers ? { KAFKA_BROKERS: brokers.join(',') } : {}) };
+  const out = logFile ? openSync(logFile, 'w') : 'pipe';
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'labs/game_api.ts', '--port', '0', '--topic', topic],
     {
       cwd: REPO_ROOT,
       env,
-      stdio: ['ignore', logFile ? openSync(logFile, 'w') : 'pipe', 'pipe'],
+      stdio: ['ignore', out, 'pipe'],
     },
   );
+  if (typeof out === 'number') closeSync(out); // the child has its own copy
   const stdout: string[] = [];
   const stderr: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));

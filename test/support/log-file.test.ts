@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countLogLines, waitForLogLine } from './log-file.js';
@@ -10,7 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), 'log-file-test-'));
 
 /** A child whose stdout goes to `file`, running `script` under Node. */
 function childWritingTo(file: string, script: string) {
-  return spawn(process.execPath, ['-e', script], { stdio: ['ignore', openSync(file, 'w'), 'ignore'] });
+  const out = openSync(file, 'w');
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', out, 'ignore'] });
+  closeSync(out);
+  return child;
 }
 
 describe('Support > log file', () => {
