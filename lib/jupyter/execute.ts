@@ -21,7 +21,7 @@ export interface ExecuteOptions {
   env?: Record<string, string>;
   cellTimeoutSeconds?: number;
   startupTimeoutSeconds?: number;
-  /** sign the result with this user's Jupyter key, as `jupyter trust` does (lib/jupyter/trust.ts) */
+  /** sign the result with this user's Jupyter key, as `jupyter trust` does (in run_notebook.py's own process) */
   trust?: boolean;
 }
 
