@@ -18,9 +18,14 @@ export function waitForLogLine(
     intervalMs: 50,
     giveUpIf: () =>
       child.exitCode !== null || child.signalCode !== null
-        ? `it exited (${child.exitCode ?? child.signalCode}); its log: ${file}`
+        ? `it exited (${child.exitCode ?? child.signalCode}); the end of its log (${file}):\n${logTail(file)}`
         : undefined,
   });
+}
+
+/** The last lines of a log, for an error message (the log itself may be a temporary file). */
+function logTail(file: string, lines = 10): string {
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
 /** How many lines of `file` satisfy `test`. */
