@@ -24,7 +24,9 @@ describe('Walkthrough > report > renderReport', () => {
         title: 'Create the events topic',
         original: ['docker-compose exec kafka kafka-topics --create --topic events'],
         explanation: 'Creates the topic.',
-        commands: [{ command: 'node --import tsx labs/create_topic.ts', output: 'Created topic events.', exitCode: 0 }],
+        commands: [
+          { command: 'node --import tsx labs/create_topic.ts', output: 'Created topic events.', exitCode: 0 },
+        ],
         notes: [],
         ok: true,
         seconds: 1.2,
