@@ -29,7 +29,7 @@ describe('Kernel setup > npm run kernel:install', () => {
       ),
     ) as { dir: string; argv: string[] };
 
-  const trusted = (notebook: string) => isTrusted(notebook, env);
+  const trusted = (notebook: string) => isTrusted(notebook, dataDir);
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'jupyter-data-'));

@@ -1,9 +1,9 @@
 // Whether Jupyter trusts a notebook, asked of Jupyter itself (NotebookNotary, as Jupyter Notebook checks
-// on open), with the signatures of the Jupyter data folder in `env`.
+// on open), with the signatures kept in the Jupyter data folder `jupyterDataDir`.
 import { execFileSync } from 'node:child_process';
 import { findJupyterPython } from '../../lib/jupyter/python.js';
 
-export const isTrusted = (notebook: string, env: NodeJS.ProcessEnv): boolean =>
+export const isTrusted = (notebook: string, jupyterDataDir: string): boolean =>
   execFileSync(
     findJupyterPython(['nbformat']),
     [
@@ -11,5 +11,5 @@ export const isTrusted = (notebook: string, env: NodeJS.ProcessEnv): boolean =>
       'import sys, nbformat; from nbformat.sign import NotebookNotary; print(NotebookNotary().check_signature(nbformat.read(sys.argv[1], 4)))',
       notebook,
     ],
-    { env, encoding: 'utf8' },
+    { env: { ...process.env, JUPYTER_DATA_DIR: jupyterDataDir }, encoding: 'utf8' },
   ).trim() === 'True';
