@@ -1,8 +1,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { REPO_ROOT } from '../lib/paths.js';
 import { brokenLinks, docFiles, headingSlugs, markdownLinks } from './docs-links.js';
 
@@ -91,6 +91,21 @@ describe('docs links > README.md and docs/*.md', () => {
       broken.map((b) => `${b.file}:${b.line}: ${b.target}: ${b.reason}`),
       [],
       'broken links in the docs',
+    );
+  });
+
+  it('docs/README.md links to every page in docs/', () => {
+    const index = join(REPO_ROOT, 'docs', 'README.md');
+    const linked = new Set(
+      markdownLinks(readFileSync(index, 'utf8')).map(({ target }) => target.split('#')[0]),
+    );
+    const pages = docFiles(REPO_ROOT)
+      .filter((file) => file.startsWith('docs') && basename(file) !== 'README.md')
+      .map((file) => basename(file));
+    assert.deepEqual(
+      pages.filter((page) => !linked.has(page)),
+      [],
+      'pages missing from docs/README.md',
     );
   });
 });
