@@ -1,43 +1,30 @@
 #!/usr/bin/env bash
-# Installs everything the lab needs on a fresh Debian/Ubuntu machine, and nothing twice:
-# Java 17 + Maven (the stack's jars), kcat + ab (the lab's tools), Jupyter + nbconvert (the notebook),
-# Chromium (the notebook's browser test, driven by puppeteer-core: no browser download), python3-venv
-# (the cluster's PySpark virtualenv), the npm packages, the compiled library the notebook imports, and the
-# tslab kernel for Jupyter. The Kafka and Hadoop jars are resolved by `npm run stack:up` on its first run;
-# PySpark is installed with pip by the first `npm run stack:up -- --cluster`.
+# Installs what the lab needs on a fresh Debian/Ubuntu machine, and nothing twice: Java 17 + Maven (the
+# stack's jars), kcat + ab (the lab's tools), Jupyter + nbconvert (the notebook), python3-venv (the
+# cluster's PySpark virtualenv), the npm packages, the compiled library the notebook imports, and the tslab
+# kernel for Jupyter. The Kafka and Hadoop jars are resolved by `npm run stack:up` on its first run;
+# PySpark is installed with pip by the first `npm run stack:up -- --cluster`. What only the tests need
+# (Chromium, Compose) is scripts/install-test-tools.sh's, which `npm test` runs.
 # On macOS it says what to install with Homebrew (it installs nothing itself there); elsewhere, what
-# the lab needs.
+# the lab needs. One line per phase, with its time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/setup-lib.sh
+source scripts/setup-lib.sh
 
 # jupyter-client: the `jupyter kernelspec` command (jupyter-notebook brings only the Python module)
 APT_PACKAGES=(openjdk-17-jdk-headless maven kcat apache2-utils
-  jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium python3-venv)
+  jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel python3-venv)
 
-step() { printf '\n==> %s\n' "$*"; }
-
-install_debian_packages() {
-  local missing=() pkg
-  for pkg in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-  done
-  # The tests validate docker-compose.yml with Compose (no engine needed): Docker's own plugin when it is
-  # there, Debian's docker-compose otherwise.
-  if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then
-    missing+=(docker-compose)
-  fi
+system_packages() {
+  local missing
+  mapfile -t missing < <(apt_missing "${APT_PACKAGES[@]}")
   if ((${#missing[@]} == 0)); then
-    step "Debian packages: all present"
+    PHASE_RESULT="all present"
     return
   fi
-  step "Installing Debian packages: ${missing[*]}"
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "✘ need root or sudo to install: ${missing[*]}" >&2; exit 1; }
-    sudo=sudo
-  fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_install "${missing[@]}"
+  PHASE_RESULT="installed ${missing[*]}"
 }
 
 # The programs the lab runs, each with the check that it works (macOS's /usr/bin/java is a stub that
@@ -50,7 +37,7 @@ require_programs() {
   command -v ab >/dev/null || { missing+=(ab); formulas+=(httpd); }
   jupyter nbconvert --version >/dev/null 2>&1 || { missing+=(nbconvert); formulas+=(jupyterlab); }
   if ((${#missing[@]} == 0)); then
-    step "Java, Maven, kcat, ab, Jupyter: all present"
+    PHASE_RESULT="Java, Maven, kcat, ab, Jupyter all present"
     return
   fi
   echo "✘ missing: ${missing[*]}" >&2
@@ -64,15 +51,15 @@ require_programs() {
     fi
   else
     echo "  → install them with your system's packages (Java 17+, Maven, kcat, Apache Bench, Jupyter with" >&2
-    echo "    nbconvert and nbclient), then run this again; or use Docker (README: With Docker instead)" >&2
+    echo "    nbconvert and nbclient), then run this again; or use Docker (docs/docker.md)" >&2
   fi
   exit 1
 }
 
-if command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; then
-  install_debian_packages
+if has_apt; then
+  phase "system packages" system_packages
 else
-  require_programs
+  phase "system packages" require_programs
 fi
 
 # The notebook's cells require() the library's ES modules: Node.js loads them so from 20.19, 22.12 and 23 on
@@ -81,13 +68,18 @@ command -v node >/dev/null || { echo "✘ Node.js 24 (or 22.12+, 20.19+) is requ
 node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a >= 23 ? 0 : 1)' ||
   { echo "✘ Node.js $(node -v) cannot run the lab: it needs Node.js 24 (or 22.12+, 20.19+)" >&2; exit 1; }
 
-step "npm packages (npm ci when package-lock.json changed)"
-sh scripts/install-packages.sh
+# install-packages.sh prints npm's progress on stderr and its result on stdout
+npm_packages() {
+  local result
+  result=$(sh scripts/install-packages.sh)
+  PHASE_RESULT=${result#npm packages: }
+}
+phase "npm packages" npm_packages
 
-step "Compiling the library for the notebooks (npm run build)"
-npm run -s build
+# the compiled library the notebooks import
+phase build npm run -s build
 
-step "Installing the tslab kernel for Jupyter (npm run kernel:install)"
-npm run -s kernel:install
+# the tslab kernel for Jupyter
+phase kernel npm run -s kernel:install
 
-step "Set-up done. Next: npm run lab (the whole walkthrough) or npm test"
+echo "Set-up done. Next: npm run lab (the whole walkthrough) or npm test"

@@ -129,7 +129,7 @@ function recordingShell(ctx: StepOptions, recorder: Recorder, background?: { suf
     env: {
       ...process.env,
       // bin/hadoop, for `hadoop fs …` as the original typed it. The programs run as `node --import tsx
-      // labs/…`: tsx as Node's loader, one process (the tsx command starts a second Node: 0.25 s each)
+      // labs/…`: tsx as Node's loader, one process (the tsx command would start a second Node for each)
       PATH: [join(REPO_ROOT, 'bin'), process.env.PATH ?? ''].join(delimiter),
       LAB_RESULTS_DIR: ctx.runDir,
       LAB_STARTED_BY: STARTED_BY,

@@ -173,7 +173,7 @@ export class GameApi {
 
 /**
  * express gives every request and response its own prototypes with Object.setPrototypeOf, which makes V8
- * drop its fast paths for those objects: measured, about a third of the server's CPU per request. Node can
+ * drop its fast paths for those objects, a large share of the server's CPU per request. Node can
  * build them with those prototypes in the first place; express's own setPrototypeOf is then a no-op.
  */
 function expressServerOptions(app: express.Express) {

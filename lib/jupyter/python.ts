@@ -40,8 +40,8 @@ export function pythonCandidates(env: Env = process.env): string[] {
 }
 
 /**
- * True when `python` starts and has every module. Found, not imported: importing nbconvert alone takes
- * 0.8 s, and the program that uses it imports it anyway (and says so if it is broken).
+ * True when `python` starts and has every module. Found, not imported: importing nbconvert alone is slow,
+ * and the program that uses it imports it anyway (and says so if it is broken).
  */
 export function hasModules(python: string, modules: string[]): boolean {
   const check = `import importlib.util, sys; sys.exit(0 if all(importlib.util.find_spec(m) for m in ${JSON.stringify(modules)}) else 1)`;

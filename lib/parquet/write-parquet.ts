@@ -1,5 +1,5 @@
 // `df.write.mode('overwrite').parquet(dir)` for a RowFrame whose rows went to a local spool: one Snappy
-// Parquet file written from the spool (DuckDB by default; parquetjs-lite for comparison, see README),
+// Parquet file written from the spool (DuckDB by default; parquetjs-lite for comparison: docs/benchmarks.md),
 // streamed up into a temporary HDFS directory that replaces `dir` atomically (lib/hdfs/atomic-output.ts),
 // in Spark's layout: `part-00000-<uuid>-c000.snappy.parquet` and an empty `_SUCCESS`. Partitioned by a
 // column (separate_events --write), a spool per value and a part file in each `column=value` folder.
@@ -17,7 +17,7 @@ import { NdjsonSpool } from './ndjson.js';
 import { partitionFolder } from './partitions.js';
 import { writeParquetWithDuckDb, writeParquetWithParquetjs, type ParquetFileWriter } from './writers.js';
 
-/** The Parquet writers by name: DuckDB by default, parquetjs-lite for comparison (see README). */
+/** The Parquet writers by name: DuckDB by default, parquetjs-lite for comparison (docs/benchmarks.md). */
 export const PARQUET_WRITERS: Record<string, ParquetFileWriter> = {
   duckdb: writeParquetWithDuckDb,
   'parquetjs-lite': writeParquetWithParquetjs,

@@ -1,6 +1,6 @@
 // Two ways to turn the spooled rows (NDJSON, every value a string or null) into one Snappy Parquet
 // file whose columns are all optional UTF8 strings, as Spark wrote the lab's rows. The jobs use DuckDB
-// (about ten times faster and much smaller files, see README); parquetjs-lite stays as the measured
+// (much faster and much smaller files: docs/benchmarks.md); parquetjs-lite stays as the measured
 // alternative in `npm run bench:extract`.
 import { stat } from 'node:fs/promises';
 import parquet from 'parquetjs-lite';
@@ -22,7 +22,7 @@ export type ParquetFileWriter = (
 export const writeParquetWithDuckDb: ParquetFileWriter = async (ndjsonPath, columns, parquetPath) => {
   const declared = columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
   const rows = await withDuckDb(async (db) => {
-    // One thread: as fast here (one file, rows in order) and ~35 MB less memory than one per core.
+    // One thread: as fast here (one file, rows in order), and less memory than one per core.
     await db.run('SET threads = 1');
     const result = await db.run(
       `COPY (SELECT ${columns.map(sqlIdentifier).join(', ')} FROM read_json(${sqlString(ndjsonPath)}, ` +

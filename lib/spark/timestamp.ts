@@ -27,7 +27,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-// The date and time of the last second formatted, per time zone: Intl's formatToParts costs ~10 µs, and a
+// The date and time of the last second formatted, per time zone: Intl's formatToParts is slow per call, and a
 // topic's records come second after second, most of them sharing one with the record before.
 const lastSecond = new Map<string, { second: number; text: string }>();
 

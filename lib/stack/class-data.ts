@@ -1,6 +1,6 @@
 // Class-data sharing (CDS) for the stack's JVMs. A JVM started from an archive of the classes it loaded
-// last time maps them instead of loading and verifying each one again: a NameNode alone went from 6 s of
-// CPU to 3 s (5.0 s to 2.9 s until WebHDFS answers), and the three daemons start together on 2 cores.
+// last time maps them instead of loading and verifying each one again: about half the CPU of a NameNode's
+// start (docs/benchmarks.md), which matters as the three daemons start together on 2 cores.
 // JDK 17 writes such an archive when a JVM started with -XX:ArchiveClassesAtExit exits normally, so a
 // daemon's first run (until `stack:down`) or a tool's first call makes it and every later start uses it.
 // Archives are shared by every stack home, like the jars. A JVM writes its own file, which becomes the

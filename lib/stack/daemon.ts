@@ -38,9 +38,8 @@ export interface JavaDaemonSpec {
 /**
  * A lab's JVMs start together on a small machine: the serial collector (no GC threads per core) and, unless
  * told otherwise, only the quick C1 compiler (C2's optimising costs start-up CPU for long-run throughput).
- * On 2 cores this took `stack:up` from ~19 s to ~11.5 s and a `hadoop fs -ls` (a JVM of its own) from ~1.9 s
- * to ~1.5 s. The Kafka broker is the exception: every game-API request waits for its acknowledgement, and C2
- * halves its CPU per produce request once warm (0.5 → 0.25 ms), for ~2.4 s more CPU at start.
+ * The Kafka broker is the exception: every game-API request waits for its acknowledgement, and C2 halves
+ * its CPU per produce request once warm, for a little more CPU at start (figures: docs/benchmarks.md).
  */
 const jvmStartOptions = (jit: JavaDaemonSpec['jit'] = 'quick') => [
   ...(jit === 'quick' ? ['-XX:TieredStopAtLevel=1'] : []),

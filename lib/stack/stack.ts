@@ -64,7 +64,7 @@ export function services(layout: StackLayout): Service[] {
 }
 
 export type Log = (line: string) => void;
-/** The cluster starts ten JVMs on two cores: measured 58–107 s from stopped on a busy machine. */
+/** The cluster starts ten JVMs on two cores, well over a minute on a busy machine (docs/benchmarks.md). */
 export const STARTUP_TIMEOUT_MS = { stack: 120_000, cluster: 240_000 };
 
 async function ensurePortsFree(layout: StackLayout, daemon: Daemon): Promise<void> {

@@ -1,6 +1,6 @@
 // One benchmarked run: a program as a student starts it, under GNU time for its elapsed time and
 // maximum RSS (of its largest process: Node, or Spark's JVM). Its stderr goes to a file, not into
-// memory: Spark logs a warning per Kafka record (~210 MB for 1M events).
+// memory: Spark logs a warning per Kafka record (hundreds of MB for 1M events).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';

@@ -59,7 +59,7 @@ export function composeServices(extraEnv: Record<string, string> = {}): ComposeS
   assert.equal(
     v1.status,
     0,
-    `neither docker compose nor docker-compose validated the file (bootstrap installs docker-compose):\n${v2.stderr ?? ''}${v1.error ?? ''}${v1.stderr ?? ''}`,
+    `neither docker compose nor docker-compose validated the file (scripts/install-test-tools.sh installs docker-compose):\n${v2.stderr ?? ''}${v1.error ?? ''}${v1.stderr ?? ''}`,
   );
   const { services } = parse(v1.stdout) as { services: ComposeServices };
   for (const service of Object.values(services)) {
