@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 
 /** What an empty block shows; it is never read back as an explanation. */
-export const PLACEHOLDER = '_Your explanation: what this step does, what its output shows, and why._';
+export const PLACEHOLDER = '_Write your explanation here, in your own words: `npm run lab` keeps it._';
 
 const OPEN = /^<!-- explanation:([\w-]+) -->$/;
 const CLOSE = '<!-- /explanation -->';

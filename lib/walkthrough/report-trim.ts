@@ -4,7 +4,7 @@
 const omitted = (lines: number) => `… ${lines} lines omitted …`;
 
 /** Long outputs keep their head and tail: a report is read, not grepped. */
-export function trimOutput(output: string, head = 40, tail = 10): string {
+export function trimOutput(output: string, head = 60, tail = 15): string {
   const lines = output.split('\n');
   if (lines.length <= head + tail + 5) return output;
   return [...lines.slice(0, head), omitted(lines.length - head - tail), ...lines.slice(-tail)].join('\n');

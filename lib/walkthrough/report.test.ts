@@ -98,7 +98,7 @@ describe('Walkthrough > report > renderReport', () => {
     for (const key of ['summary', 'step-2', 'step-3']) {
       assert.match(
         report,
-        new RegExp(`<!-- explanation:${key} -->\\n_Your explanation: .*_\\n<!-- /explanation -->`),
+        new RegExp(`<!-- explanation:${key} -->\\n_Write your explanation here.*_\\n<!-- /explanation -->`),
       );
     }
     assert.deepEqual([...readExplanations(report)], [], 'nothing written yet');

@@ -161,6 +161,10 @@ export function renderReport(input: ReportInput): string {
   const out: string[] = [];
   out.push('# Assignment 12 — Querying Data II: the game events pipeline');
   out.push('');
+  out.push(
+    '<!-- Write your explanations between the explanation markers below: npm run lab keeps them when it rewrites this file. -->',
+  );
+  out.push('');
   out.push(studentLine(input));
   out.push('');
   out.push('## Summary');
