@@ -9,7 +9,7 @@ import { formatScoreTable, score, type Check } from '../lib/walkthrough/grade.js
 import { readBackgroundLog, readStepRecords, REPORT_DIR, RUN_DIR } from '../lib/walkthrough/records.js';
 import { EXECUTED_NOTEBOOK } from '../lib/walkthrough/evidence.js';
 import { STACK_DESCRIPTIONS } from '../lib/walkthrough/report.js';
-import { studentName, writeReport } from '../lib/walkthrough/report-file.js';
+import { writeReport } from '../lib/walkthrough/report-file.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { gradeRun } from './grade.js';
 import { configFromOptions, runStep, stackOptions, TOTAL_STEPS, type StepOptions } from './step.js';
@@ -34,9 +34,9 @@ function report(options: StepOptions, checks: Check[], seconds: number, name: st
       steps: readStepRecords(options.runDir),
       checks,
       sampleEvent: sampleEvent(options.runDir),
-      student: studentName(name),
     },
     join(options.runDir, EXECUTED_NOTEBOOK),
+    name,
   );
   const show = (path: string) => relative(REPO_ROOT, path);
   if (written.explanations)
@@ -110,7 +110,7 @@ runMain(
       name: {
         type: 'string',
         value: 'NAME',
-        help: "the student's name on the report (default: `git config user.name`)",
+        help: "the student's name on the report, kept for later runs (default: `git config user.name`)",
       },
       ...stackOptions(true),
     },

@@ -21,13 +21,12 @@ const step = (id: number, output: string): ReportStep => ({
 });
 
 /** A run of steps 2 to `last`; each run prints something of its own, as real runs do. */
-const run = (name: string, last = 10): Omit<ReportInput, 'explanations' | 'charts'> => ({
+const run = (name: string, last = 10): Omit<ReportInput, 'explanations' | 'charts' | 'student'> => ({
   generatedAt: `${name}-time`,
   stack: 'local',
   seconds: 30,
   steps: Array.from({ length: last - 1 }, (_, i) => step(i + 2, `${name}: output of step ${i + 2}`)),
   checks: [{ step: '2', check: 'topic exists', pass: true, evidence: `${name} evidence` }],
-  student: 'Ada Lovelace',
 });
 
 /** What a student does in their editor: the placeholder of a block replaced by their text. */
@@ -133,7 +132,27 @@ describe('Walkthrough > report > the report file', () => {
     assert.doesNotMatch(readFileSync(readme, 'utf8'), /!\[/);
   });
 
-  it("takes the name given before git's", () => {
-    assert.equal(studentName('  Grace Hopper '), 'Grace Hopper');
+  it('names the student given with --name, and keeps that name on the runs after', () => {
+    const studentLine = () =>
+      readFileSync(readme, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('Student: '));
+    writeReport(dir, run('first'), FIXTURE_NOTEBOOK, '  Grace <Hopper> --> ');
+    assert.match(studentLine() ?? '', /^Student: \*\*Grace \\<Hopper\\> --\\>\*\* · /);
+    explain(readme, 'step-2', 'Mine.');
+    const second = writeReport(dir, run('second'), FIXTURE_NOTEBOOK);
+    assert.match(studentLine() ?? '', /^Student: \*\*Grace \\<Hopper\\> --\\>\*\* · /, 'kept without --name');
+    assert.equal(second.kept, undefined, 'remembering the name is no edit of the student’s');
+    writeReport(dir, run('third'), FIXTURE_NOTEBOOK, 'Ada Lovelace');
+    assert.match(studentLine() ?? '', /^Student: \*\*Ada Lovelace\*\* · /, 'a new name replaces it');
+    assert.equal(readExplanations(readFileSync(readme, 'utf8')).get('step-2'), 'Mine.');
+  });
+
+  it("takes git's user.name when no name was given, and remembers none", () => {
+    assert.deepEqual(studentName(' Grace Hopper ', undefined), {
+      name: 'Grace Hopper',
+      given: 'Grace Hopper',
+    });
+    assert.equal(studentName(undefined, '# a report without a name\n').given, undefined);
   });
 });

@@ -13,14 +13,39 @@ import { renderReport, type ReportInput } from './report.js';
 /** The step that runs the notebook (scripts/steps/10-notebook.ts): its charts go under it. */
 const NOTEBOOK_STEP = 10;
 
-/** The name on the report: the one given (`--name`), else git's user.name; undefined when neither is set. */
-export function studentName(given?: string): string | undefined {
-  if (given?.trim()) return given.trim();
+/** A name given with --name is remembered in the report, so that later runs keep it without the option. */
+const GIVEN_NAME = /^<!-- student name as given: (".*") -->$/m;
+const givenNameLine = (name: string) =>
+  `<!-- student name as given: ${JSON.stringify(name).replace(/>/g, '\\u003e')} -->`;
+
+function gitUserName(): string | undefined {
   try {
     const name = execFileSync('git', ['config', 'user.name'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
     return name || undefined;
   } catch {
     // git exits 1 when user.name is not set
+    return undefined;
+  }
+}
+
+/**
+ * The name on the report: the one given now (`--name`), else the one given on an earlier run, which the
+ * report it replaces remembers, else git's user.name; `given` is the one to remember.
+ */
+export function studentName(
+  now: string | undefined,
+  before: string | undefined,
+): { name: string | undefined; given: string | undefined } {
+  const given = now?.trim() || rememberedName(before);
+  return { name: given ?? gitUserName(), given };
+}
+
+function rememberedName(before: string | undefined): string | undefined {
+  const line = before === undefined ? undefined : GIVEN_NAME.exec(before)?.[1];
+  try {
+    return line === undefined ? undefined : String(JSON.parse(line)).trim() || undefined;
+  } catch {
+    // a line someone mangled by hand: the name is then git's until --name gives it again
     return undefined;
   }
 }
@@ -36,8 +61,9 @@ export interface WrittenReport {
 
 export function writeReport(
   dir: string,
-  input: Omit<ReportInput, 'explanations' | 'charts'>,
+  input: Omit<ReportInput, 'explanations' | 'charts' | 'student'>,
   executedNotebook: string,
+  name?: string,
 ): WrittenReport {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'README.md');
@@ -53,7 +79,14 @@ export function writeReport(
     ? chartImages(notebook, codeCells(readFileSync(executedNotebook, 'utf8')))
     : [];
   const files = writeCharts(dir, images);
-  const markdown = renderReport({ ...input, explanations, charts: { step: NOTEBOOK_STEP, files } });
-  writeFileSync(path, stampFingerprint(markdown));
+  const student = studentName(name, before);
+  const markdown = renderReport({
+    ...input,
+    student: student.name,
+    explanations,
+    charts: { step: NOTEBOOK_STEP, files },
+  });
+  const remember = student.given === undefined ? '' : `\n${givenNameLine(student.given)}\n`;
+  writeFileSync(path, stampFingerprint(markdown + remember));
   return { path, explanations: explanations.size, kept, charts: files.map((f) => join(dir, f.file)) };
 }
