@@ -65,6 +65,13 @@ describe('Walkthrough > report > explanations', () => {
     );
   });
 
+  it('reads a report an editor saved with Windows line ends as the same report', () => {
+    const edited = write(report(), 'step-3', 'Line one.\n\nLine two.');
+    const crlf = edited.replace(/\n/g, '\r\n');
+    assert.equal(editedOutsideExplanations(crlf), false);
+    assert.equal(readExplanations(crlf).get('step-3'), 'Line one.\n\nLine two.');
+  });
+
   it('sees an edit outside the blocks, a deleted marker, and a report without a fingerprint', () => {
     assert.equal(editedOutsideExplanations(report().replace('## Grade', '## Grade\n\nMy notes')), true);
     const unclosed = write(report(), 'summary', 'Kept anyway.').replace('<!-- /explanation -->\n', '');

@@ -50,7 +50,8 @@ function parse(markdown: string): Parsed {
     }
     open = null;
   };
-  for (const line of markdown.split('\n')) {
+  // an editor may have saved the report with Windows line ends
+  for (const line of markdown.split(/\r?\n/)) {
     const trimmed = line.trim();
     const opening = OPEN.exec(trimmed);
     const stamp = FINGERPRINT.exec(trimmed);
