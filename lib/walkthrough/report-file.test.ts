@@ -76,7 +76,7 @@ describe('Walkthrough > report > the report file', () => {
     writeReport(dir, run('stopped', 5), FIXTURE_NOTEBOOK);
     const stopped = readFileSync(readme, 'utf8');
     assert.ok(!stopped.includes('### Step 9:'), 'the run stopped at step 5');
-    assert.ok(stopped.includes('### step-9\n\n<!-- explanation:step-9 -->\nThe listing shows _SUCCESS.'));
+    assert.ok(stopped.includes('### Step 9\n\n<!-- explanation:step-9 -->\nThe listing shows _SUCCESS.'));
     writeReport(dir, run('full again'), FIXTURE_NOTEBOOK);
     const again = readFileSync(readme, 'utf8');
     const step9 = again.slice(again.indexOf('### Step 9:'), again.indexOf('### Step 10:'));

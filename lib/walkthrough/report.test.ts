@@ -122,7 +122,7 @@ describe('Walkthrough > report > renderReport', () => {
       step3.includes('<!-- explanation:step-3 -->\nFlask answered.\n\nTwice.\n<!-- /explanation -->'),
     );
     const unreached = written.slice(written.indexOf('## My explanations of steps this run did not reach'));
-    assert.ok(unreached.includes('### step-8\n\n<!-- explanation:step-8 -->\nParquet files.\n'));
+    assert.ok(unreached.includes('### Step 8\n\n<!-- explanation:step-8 -->\nParquet files.\n'));
     assert.doesNotMatch(report, /did not reach/, 'no such section when every explanation has its step');
   });
 

@@ -203,7 +203,9 @@ export function renderReport(input: ReportInput): string {
   if (unplaced.length) {
     out.push('');
     out.push('## My explanations of steps this run did not reach');
-    for (const [key, text] of unplaced) out.push('', `### ${key}`, '', explanationBlock(key, text));
+    for (const [key, text] of unplaced) {
+      out.push('', `### ${key.replace(/^step-(\d+)$/, 'Step $1')}`, '', explanationBlock(key, text));
+    }
   }
   out.push('');
   out.push('## A sample event');
