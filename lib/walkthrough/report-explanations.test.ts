@@ -44,6 +44,24 @@ describe('Walkthrough > report > explanations', () => {
     );
   });
 
+  it('gives back any text that has no marker line of its own, as written', () => {
+    const texts = [
+      'Ünïcödé, emoji 🎯, right-to-left עברית, and a tab\there.',
+      '| user | requests |\n|---|---:|\n| user1 | 10 |',
+      '<details><summary>more</summary>\n\nhidden\n\n</details>',
+      'a marker inside a line: <!-- explanation:step-9 --> stays text, as does <!-- /explanation --> here',
+      `${PLACEHOLDER} and my words on the same line`,
+      '    indented code\n\n\n\nafter three blank lines',
+      '$ ab -n 10 -H "Host: user1.comcast.com" http://localhost:5000/ `backticks` \\ backslash',
+      '<!-- a comment of my own -->\n# a heading\n---',
+    ];
+    for (const text of texts) {
+      const edited = write(report(), 'step-3', text);
+      assert.equal(readExplanations(edited).get('step-3'), text, text);
+      assert.equal(editedOutsideExplanations(edited), false, text);
+    }
+  });
+
   it('renders what it read the same way again, so a run after a run changes nothing', () => {
     const edited = write(report(), 'step-3', 'Mine.');
     const again = report(readExplanations(edited).get('step-3'));
