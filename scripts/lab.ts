@@ -1,14 +1,16 @@
-// npm run lab [-- --dry-run] [--keep-running] [--cluster] [--engine spark]
+// npm run lab [-- --dry-run] [--keep-running] [--cluster] [--engine spark] [--name "Your Name"]
 // The whole walkthrough: step 1, a clean slate, steps 2-10, the grade, the report, then step 11 (tear down)
 // unless --keep-running leaves the stack, the API and the kcat window up for exploring. --cluster runs it on
 // the cluster (docs/cluster.md); --engine spark runs the walkthrough's own PySpark programs in steps 6-8.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { runMain } from '../lib/cli.js';
 import { clearPreviousRun, emptyTopicAndOutput } from '../lib/walkthrough/fresh-start.js';
 import { formatScoreTable, score, type Check } from '../lib/walkthrough/grade.js';
 import { readBackgroundLog, readStepRecords, REPORT_DIR, RUN_DIR } from '../lib/walkthrough/records.js';
-import { renderReport, STACK_DESCRIPTIONS } from '../lib/walkthrough/report.js';
+import { EXECUTED_NOTEBOOK } from '../lib/walkthrough/evidence.js';
+import { STACK_DESCRIPTIONS } from '../lib/walkthrough/report.js';
+import { writeReport } from '../lib/walkthrough/report-file.js';
+import { REPO_ROOT } from '../lib/paths.js';
 import { gradeRun } from './grade.js';
 import { configFromOptions, runStep, stackOptions, TOTAL_STEPS, type StepOptions } from './step.js';
 import { STEPS } from './steps/index.js';
@@ -21,21 +23,33 @@ function sampleEvent(runDir: string): string | undefined {
   return lines.find((l) => l.includes('purchase_sword')) ?? lines[0];
 }
 
-function writeReport(options: StepOptions, checks: Check[], seconds: number): string {
-  const path = join(REPORT_DIR, 'README.md');
-  const markdown = renderReport({
-    generatedAt: new Date().toISOString(),
-    stack: options.config.stack,
-    seconds,
-    steps: readStepRecords(options.runDir),
-    checks,
-    sampleEvent: sampleEvent(options.runDir),
-  });
-  writeFileSync(path, markdown);
-  return path;
+/** report/README.md, with the student's explanations from the one it replaces; says what it kept. */
+function report(options: StepOptions, checks: Check[], seconds: number, name: string | undefined): string {
+  const written = writeReport(
+    REPORT_DIR,
+    {
+      generatedAt: new Date().toISOString(),
+      stack: options.config.stack,
+      seconds,
+      steps: readStepRecords(options.runDir),
+      checks,
+      sampleEvent: sampleEvent(options.runDir),
+    },
+    join(options.runDir, EXECUTED_NOTEBOOK),
+    name,
+  );
+  const show = (path: string) => relative(REPO_ROOT, path);
+  if (written.explanations)
+    console.log(`Kept your ${written.explanations} explanation(s) from the last report.`);
+  if (written.kept) {
+    console.log(
+      `${show(written.path)} had edits outside its explanation blocks: the old report is kept as ${show(written.kept)}.`,
+    );
+  }
+  return show(written.path);
 }
 
-async function lab(options: StepOptions, keepRunning: boolean): Promise<number> {
+async function lab(options: StepOptions, keepRunning: boolean, name?: string): Promise<number> {
   const started = Date.now();
   const [first, ...rest] = STEPS;
   const teardown = rest.pop()!;
@@ -76,7 +90,7 @@ async function lab(options: StepOptions, keepRunning: boolean): Promise<number> 
     await runStep(teardown, options);
   }
   // written after the tear-down so that it has step 11 too; the grade above was taken on the live stack
-  say(`\nThe write-up of this run: ${writeReport(options, checks, seconds)}`);
+  say(`\nThe write-up of this run: ${report(options, checks, seconds, name)}`);
   say(`\nnpm run lab took ${seconds.toFixed(1)} s (before tear-down).`);
   return score(checks).allPassed && records.every((r) => r.ok) ? 0 : 1;
 }
@@ -93,6 +107,11 @@ runMain(
         type: 'boolean',
         help: 'leave the stack, the game API and the kcat window up afterwards (`npm run lab:step-11` stops them)',
       },
+      name: {
+        type: 'string',
+        value: 'NAME',
+        help: "the student's name on the report, kept for later runs (default: `git config user.name`)",
+      },
       ...stackOptions(true),
     },
   },
@@ -100,5 +119,6 @@ runMain(
     lab(
       { config: configFromOptions(values), dryRun: values['dry-run'] === true, runDir: RUN_DIR },
       values['keep-running'] === true,
+      typeof values.name === 'string' ? values.name : undefined,
     ),
 );

@@ -8,7 +8,7 @@ export default step(
     id: 3,
     title: 'Run the game API',
     original: [
-      'docker-compose exec mids env FLASK_APP=/w205/assignment-12-adamcy99/game_api.py flask run --host 0.0.0.0',
+      'docker-compose exec mids env FLASK_APP=/w205/full-stack/game_api.py flask run --host 0.0.0.0',
     ],
     explanation:
       'Starts the game API (labs/game_api.ts, the express + kafkajs port of game_api.py) on port 5000. Every ' +

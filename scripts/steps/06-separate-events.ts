@@ -7,7 +7,7 @@ export default step(
   {
     id: 6,
     title: 'Separate the events by type (batch job separate_events)',
-    original: ['docker-compose exec spark spark-submit /w205/assignment-11-adamcy99/separate_events.py'],
+    original: ['docker-compose exec spark spark-submit /w205/full-stack/separate_events.py'],
     explanation:
       'Reads the whole topic as a bounded batch (earliest to latest offset), applies munge_event (Host becomes ' +
       '"moe", Cache-Control "no-cache") and shows one table per event type. Unlike the original, the types ' +

@@ -6,7 +6,7 @@ export default step(
   {
     id: 7,
     title: 'Filter the sword purchases (batch job just_filtering)',
-    original: ['docker-compose exec spark spark-submit /w205/assignment-12-adamcy99/just_filtering.py'],
+    original: ['docker-compose exec spark spark-submit /w205/full-stack/just_filtering.py'],
     explanation:
       'Filters the raw events with is_purchase (event_type == "purchase_sword") before parsing them, then ' +
       'prints the schema Spark would infer and the rows. The schema is the union of the fields seen, so events ' +

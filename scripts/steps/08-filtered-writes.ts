@@ -7,7 +7,7 @@ export default step(
   {
     id: 8,
     title: 'Write the sword purchases to HDFS (batch job filtered_writes)',
-    original: ['docker-compose exec spark spark-submit /w205/assignment-12-adamcy99/filtered_writes.py'],
+    original: ['docker-compose exec spark spark-submit /w205/full-stack/filtered_writes.py'],
     explanation:
       'The same filter, then the rows are written to HDFS /tmp/purchases as Parquet, laid out as Spark does ' +
       '(one part-00000-<uuid>-c000.snappy.parquet file and an empty _SUCCESS marker), with overwrite semantics. ' +

@@ -1,41 +1,8 @@
-// Apache Bench, run and read: the figures of its report that the tests and the benchmark need.
+// Apache Bench, run for the tests and the benchmark; lib/api/ab-report.ts reads the figures of its report.
 import { spawn } from 'node:child_process';
 import { PrerequisiteError } from '../../lib/errors.js';
 
-export interface AbReport {
-  complete: number;
-  failed: number;
-  /** responses that arrived with a status outside 2xx */
-  non2xx: number;
-  keepAlive: number;
-  requestsPerSecond: number;
-  /** ab's "served within a certain time" table: percent → ms */
-  percentiles: Map<number, number>;
-}
-
-function figure(output: string, label: string): number | undefined {
-  const match = new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(output);
-  return match ? Number(match[1]) : undefined;
-}
-
-export function parseAbReport(output: string): AbReport {
-  const complete = figure(output, 'Complete requests');
-  const requestsPerSecond = figure(output, 'Requests per second');
-  if (complete === undefined || requestsPerSecond === undefined) {
-    throw new PrerequisiteError(`ab printed no report:\n${output.trim().split('\n').slice(-5).join('\n')}`);
-  }
-  const percentiles = new Map<number, number>();
-  for (const match of output.matchAll(/^\s+(\d+)%\s+(\d+)/gm))
-    percentiles.set(Number(match[1]), Number(match[2]));
-  return {
-    complete,
-    failed: figure(output, 'Failed requests') ?? 0,
-    non2xx: figure(output, 'Non-2xx responses') ?? 0,
-    keepAlive: figure(output, 'Keep-Alive requests') ?? 0,
-    requestsPerSecond,
-    percentiles,
-  };
-}
+export { parseAbReport, type AbReport } from '../../lib/api/ab-report.js';
 
 /**
  * Runs the real `ab` with these arguments and returns its whole output (ab exits non-zero on socket errors).

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAbReport } from './ab.js';
+import { parseAbReport, readAbReport } from './ab-report.js';
 
 const REPORT = `Concurrency Level:      50
 Complete requests:      20000
@@ -35,7 +35,8 @@ describe('API > ab > parseAbReport', () => {
     assert.equal(report.non2xx, 0);
   });
 
-  it('refuses output without a report', () => {
+  it('refuses output without a report, or reads it as none', () => {
     assert.throws(() => parseAbReport('apr_socket_recv: Connection refused (111)\n'), /ab printed no report/);
+    assert.equal(readAbReport('apr_socket_recv: Connection refused (111)\n'), null);
   });
 });
