@@ -22,7 +22,14 @@ export const HELP: [script: string, line: string][] = [
   ['lab:step-9', 'step 9: list /tmp/ and /tmp/purchases/ (hadoop fs -ls)'],
   ['lab:step-10', 'step 10: the notebook, run headless with the tslab kernel'],
   ['lab:step-11', 'step 11: stop the API, the kcat window and the stack (docker-compose down)'],
-  ['lab:grade', 'grade the current state from its evidence; runs nothing'],
+  [
+    'lab:grade',
+    "grade the current state from its evidence; runs nothing (-- --json, --check ID: the assignment's checks)",
+  ],
+  [
+    'assignment:start',
+    "copy the course's starting point to assignment/: from then on the lab runs your programs",
+  ],
   ['stack:up', 'start the local stack (Kafka KRaft, HDFS NameNode + DataNode); -- --cluster: the cluster'],
   ['stack:status', 'each daemon: PID, ports, healthy or not'],
   ['stack:logs', 'the last lines of each daemon log (-- kafka|namenode|datanode, --lines N)'],

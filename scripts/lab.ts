@@ -3,10 +3,12 @@
 // unless --keep-running leaves the stack, the API and the kcat window up for exploring. --cluster runs it on
 // the cluster (docs/cluster.md); --engine spark runs the walkthrough's own PySpark programs in steps 6-8.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { activeAssignment } from '../lib/assignment/programs.js';
 import { runMain } from '../lib/cli.js';
+import { REPO_ROOT } from '../lib/paths.js';
 import { clearPreviousRun, emptyTopicAndOutput } from '../lib/walkthrough/fresh-start.js';
-import { formatScoreTable, score, type Check } from '../lib/walkthrough/grade.js';
+import { formatScoreTable, type Check } from '../lib/walkthrough/grade.js';
 import { readBackgroundLog, readStepRecords, REPORT_DIR, RUN_DIR } from '../lib/walkthrough/records.js';
 import { renderReport, STACK_DESCRIPTIONS } from '../lib/walkthrough/report.js';
 import { gradeRun } from './grade.js';
@@ -42,6 +44,12 @@ async function lab(options: StepOptions, keepRunning: boolean): Promise<number> 
   const say = (line: string) => console.log(line);
 
   say(`Stack: ${STACK_DESCRIPTIONS[options.config.stack]}.`);
+  const assignment = activeAssignment();
+  say(
+    assignment
+      ? `Programs: yours, from ${relative(REPO_ROOT, assignment)}/ (the assignment), graded against its rubric.`
+      : 'Programs: the reference answer in labs/ (`npm run assignment:start` starts the assignment).',
+  );
   say('Starting from a clean slate: no game API or kcat window, no records of an earlier run.');
   if (!options.dryRun) await clearPreviousRun(options.runDir, say);
   const records = [await runStep(first, options)];
@@ -65,8 +73,10 @@ async function lab(options: StepOptions, keepRunning: boolean): Promise<number> 
   }
 
   say(`\n━━ Grade (${records.filter((r) => r.ok).length}/${TOTAL_STEPS - 1} steps ran) ━━`);
-  const checks = await gradeRun(options.config, options.runDir);
+  const grade = await gradeRun(options.config, options.runDir);
+  const { checks } = grade;
   say(formatScoreTable(checks));
+  if (grade.summary) say(grade.summary);
   const seconds = (Date.now() - started) / 1000;
   if (keepRunning) {
     say(
@@ -78,7 +88,7 @@ async function lab(options: StepOptions, keepRunning: boolean): Promise<number> 
   // written after the tear-down so that it has step 11 too; the grade above was taken on the live stack
   say(`\nThe write-up of this run: ${writeReport(options, checks, seconds)}`);
   say(`\nnpm run lab took ${seconds.toFixed(1)} s (before tear-down).`);
-  return score(checks).allPassed && records.every((r) => r.ok) ? 0 : 1;
+  return grade.passed && records.every((r) => r.ok) ? 0 : 1;
 }
 
 runMain(

@@ -5,6 +5,7 @@
 import type { CodeCell } from '../jupyter/executed-notebook.js';
 import { compareNames } from '../spark/schema.js';
 import { countRequests, typesWithoutTable, type Evidence } from '../walkthrough/checks.js';
+import type { Check } from '../walkthrough/grade.js';
 import type { BenchResult, PlannedRun } from './bench-runs.js';
 import type { CheckId, Question, Rubric } from './rubric.js';
 
@@ -341,4 +342,14 @@ export interface AssignmentScore {
 export function scoreAssignment(checks: GradedCheck[], rubric: Rubric): AssignmentScore {
   const points = sum(checks.map((c) => c.points));
   return { checks, points, total: sum(checks.map((c) => c.max)), met: points >= rubric.passingPoints };
+}
+
+/** The checks as rows of the walkthrough's score table (and the report's). */
+export function scoreRows(checks: GradedCheck[]): Check[] {
+  return checks.map((c) => ({
+    step: c.step,
+    check: `${c.title} [${c.id}, ${c.points}/${c.max}]`,
+    pass: c.passed,
+    evidence: c.passed ? c.evidence : c.hint,
+  }));
 }
