@@ -30,7 +30,7 @@ runMain(
         `  ${shown}/game_api.ts         two routes of your own, each with an event of its own`,
         `  ${shown}/ab-runs.txt         the Apache Bench runs that call them, as at least two users`,
         `  ${shown}/separate_events.ts  a table per event type`,
-        `  ${shown}/filtered_writes.ts  (and just_filtering.ts) the purchases to keep`,
+        `  ${shown}/filtered_writes.ts  (and just_filtering.ts, as the course gives them) the purchases to keep`,
         `  ${shown}/querying-purchases.ipynb  the questions, answered`,
         'Then: `npm run lab -- --keep-running` runs your programs, grades them and writes report/README.md;',
         '`npm run lab:grade` grades again; commit the folder. docs/assignment.md says more.',

@@ -223,7 +223,11 @@ function separateEventsCheck(e: AssignmentEvidence): Verdict {
   const file = `${e.folder}/separate_events.ts`;
   if (!summary) return no(`separate_events has not run: run \`${lab}\` (or npm run lab:step-6)`);
   const types = Object.keys(e.topic.digest.byType);
-  if (types.length === 0) return no(`no events in ${e.topic.name}: run \`${lab}\``);
+  if (newEventTypes(e).length === 0) {
+    return no(
+      `no event type of your own in ${e.topic.name} to separate: add your routes (${e.folder}/game_api.ts), then a table for each of their types in ${file} (step 6)`,
+    );
+  }
   const missing = typesWithoutTable(summary, e.topic.digest.byType);
   return missing.length === 0
     ? ok(`${types.length} tables: ${types.join(', ')}`)
