@@ -261,6 +261,17 @@ describe('Assignment > checks > gradeAssignment', () => {
     assert.match(failed.users, /GET \/purchase_a_shield was called as 1 user \(10 as user2\.att\.com\)/);
   });
 
+  it('asks for a new run when ab-runs.txt is not what step 5 ran', () => {
+    const e = evidence(POTION);
+    e.bench.planned = [...POTION.runs, { host: 'user4.sonic.net', path: '/buy_a_potion' }];
+    const failed = failing(e);
+    assert.match(
+      failed.routes,
+      /^assignment\/ab-runs\.txt is not what step 5 ran: run `npm run lab -- --keep-running` again$/,
+    );
+    assert.equal(failed.events, failed.routes);
+  });
+
   it("fails filtered_writes when the rows written are not all of the kept types' events", () => {
     const e = evidence(POTION);
     e.purchases.parquet!.byType.potion_bought = 19;
@@ -270,7 +281,8 @@ describe('Assignment > checks > gradeAssignment', () => {
     );
   });
 
-  it('fails a question whose cell answers otherwise than the data, and accepts a quoted or numeric equal', () => {
+  it('fails a question whose cell answers otherwise than the data, and accepts a quoted or BigInt equal', () => {
+    assert.deepEqual(failing(evidence({ ...POTION, answers: { purchases: '40n', users: '"2"' } })), {});
     const wrong = failing(evidence({ ...POTION, answers: { purchases: '39', users: "'2'" } }));
     assert.deepEqual(Object.keys(wrong), ['questions']);
     assert.match(wrong.questions, /"How many purchases\?": the cell answers 39, the data says 40/);

@@ -121,6 +121,10 @@ const lab = 'npm run lab -- --keep-running';
 function benchProblem(e: AssignmentEvidence): string | undefined {
   if ('error' in e.bench.planned) return e.bench.planned.error;
   if (e.bench.results === null) return `step 5 has not run: run \`${lab}\` (or npm run lab:step-5)`;
+  const runs = (list: PlannedRun[]) => list.map((r) => `${r.host} ${r.path}`).join('\n');
+  if (runs(e.bench.planned) !== runs(e.bench.results)) {
+    return `${e.folder}/ab-runs.txt is not what step 5 ran: run \`${lab}\` again`;
+  }
   return undefined;
 }
 
@@ -261,10 +265,13 @@ function filteredWritesCheck(e: AssignmentEvidence): Verdict {
       );
 }
 
-/** A cell's answer: the last line it printed, without quotes. */
+/** A cell's answer: the last line it printed, without quotes or a BigInt's `n` (`2n` is 2). */
 export function cellAnswer(cell: CodeCell): string {
   const lines = cell.text.trim().split('\n');
-  return lines[lines.length - 1].trim().replace(/^(['"])(.*)\1$/, '$2');
+  return lines[lines.length - 1]
+    .trim()
+    .replace(/^(['"])(.*)\1$/, '$2')
+    .replace(/^(-?\d+)n$/, '$1');
 }
 
 const sameAnswer = (a: string, b: string) =>
