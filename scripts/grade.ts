@@ -4,6 +4,7 @@
 // the rubric is met (every check passes, for the walkthrough); with --check ID, when that check passes.
 import { runMain, UsageError } from '../lib/cli.js';
 import type { LabConfig } from '../lib/config.js';
+import { studentAdditions, type StudentAddition } from '../lib/assignment/additions.js';
 import { gradeAssignment, scoreAssignment, scoreRows } from '../lib/assignment/checks.js';
 import { gatherAssignmentEvidence } from '../lib/assignment/evidence.js';
 import { activeAssignment } from '../lib/assignment/programs.js';
@@ -22,6 +23,8 @@ export interface Grade {
   passed: boolean;
   /** the lines under the table: the rubric's points */
   summary?: string;
+  /** once the assignment is started: what the student added, as the grade found it (for the report) */
+  additions?: StudentAddition[];
 }
 
 export async function gradeRun(config: LabConfig, runDir = RUN_DIR, only?: string): Promise<Grade> {
@@ -67,6 +70,7 @@ export async function gradeRun(config: LabConfig, runDir = RUN_DIR, only?: strin
       only === undefined
         ? `points: ${graded.points}/${graded.total} (the rubric asks ${rubric.passingPoints}): ${graded.met ? 'met' : 'NOT met'}`
         : undefined,
+    additions: studentAdditions(evidence),
   };
 }
 
