@@ -70,6 +70,12 @@ describe('Walkthrough > steps > once the assignment is started', () => {
       new RegExp(`--input ${folder}/querying-purchases\\.ipynb --output `),
     );
 
+    assert.throws(
+      () => configFromOptions({ engine: 'spark' }),
+      /--engine spark runs the walkthrough's PySpark programs, not yours/,
+    );
+    delete process.env.LAB_ENGINE;
+
     appendFileSync(join(dir, 'ab-runs.txt'), 'user2.att.com buy_a_potion\n');
     const broken = await run(byId(5), {}, { dryRun: false });
     assert.match(broken.record.error ?? '', /ab-runs\.txt:\d+: "user2\.att\.com buy_a_potion" is not a run/);
