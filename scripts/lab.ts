@@ -2,6 +2,8 @@
 // The whole walkthrough: step 1, a clean slate, steps 2-10, the grade, the report, then step 11 (tear down)
 // unless --keep-running leaves the stack, the API and the kcat window up for exploring. --cluster runs it on
 // the cluster (docs/cluster.md); --engine spark runs the walkthrough's own PySpark programs in steps 6-8.
+// Once the assignment is started (assignment/, docs/assignment.md), it runs the student's programs and
+// grades them against the rubric.
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { activeAssignment } from '../lib/assignment/programs.js';

@@ -118,6 +118,9 @@ const no = (text: string): Verdict => ({ passed: false, text });
 
 const lab = 'npm run lab -- --keep-running';
 
+const noNewRoute = (folder: string) =>
+  `no new route in ab's runs: add your routes in ${folder}/game_api.ts and their runs in ${folder}/ab-runs.txt (step 5)`;
+
 function benchProblem(e: AssignmentEvidence): string | undefined {
   if ('error' in e.bench.planned) return e.bench.planned.error;
   if (e.bench.results === null) return `step 5 has not run: run \`${lab}\` (or npm run lab:step-5)`;
@@ -184,7 +187,7 @@ function eventsCheck(e: AssignmentEvidence, routes: RouteFinding[]): Verdict {
         `events must come from the game API's routes (${f}/game_api.ts) and ${f}/ab-runs.txt`,
     ),
   ];
-  if (routes.length === 0) problems.push(`no new route in ab's runs: add one in ${f}/ab-runs.txt (step 5)`);
+  if (routes.length === 0) problems.push(noNewRoute(f));
   if (problems.length > 0) return no(problems.join('; '));
   return ok(
     routes.map((r) => `GET ${r.route} → ${r.eventType} (own fields: ${r.ownFields.join(', ')})`).join('; '),
@@ -199,8 +202,7 @@ const describeHosts = (byHost: Record<string, number>) =>
 function usersCheck(e: AssignmentEvidence, routes: RouteFinding[]): Verdict {
   const problem = benchProblem(e);
   if (problem) return no(problem);
-  if (routes.length === 0)
-    return no(`no new route in ab's runs: add its runs in ${e.folder}/ab-runs.txt (step 5)`);
+  if (routes.length === 0) return no(noNewRoute(e.folder));
   const hosts = (r: RouteFinding) => Object.entries(r.byHost).filter(([, n]) => n > 0);
   const wrong = routes.filter((r) => hosts(r).length < 2 || !r.eventType);
   if (wrong.length > 0) {
