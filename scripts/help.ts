@@ -59,7 +59,16 @@ export const HELP_GROUPS: { title: string; commands: [script: string, line: stri
   },
   {
     title: 'Grading',
-    commands: [['lab:grade', 'grade the current state from its evidence; runs nothing']],
+    commands: [
+      [
+        'lab:grade',
+        "grade the current state from its evidence; runs nothing (-- --json, --check ID: the assignment's checks)",
+      ],
+      [
+        'assignment:start',
+        "copy the course's starting point to assignment/: from then on the lab runs your programs",
+      ],
+    ],
   },
   {
     title: 'For developers: tests, benches, build',

@@ -2,16 +2,19 @@
 // The whole walkthrough: step 1, a clean slate, steps 2-10, the grade, the report, then step 11 (tear down)
 // unless --keep-running leaves the stack, the API and the kcat window up for exploring. --cluster runs it on
 // the cluster (docs/cluster.md); --engine spark runs the walkthrough's own PySpark programs in steps 6-8.
+// Once the assignment is started (assignment/, docs/assignment.md), it runs the student's programs and
+// grades them against the rubric.
 import { join, relative } from 'node:path';
+import { activeAssignment } from '../lib/assignment/programs.js';
 import { runMain } from '../lib/cli.js';
+import { REPO_ROOT } from '../lib/paths.js';
 import { clearPreviousRun, emptyTopicAndOutput } from '../lib/walkthrough/fresh-start.js';
-import { formatScoreTable, score, type Check } from '../lib/walkthrough/grade.js';
+import { formatScoreTable } from '../lib/walkthrough/grade.js';
 import { readBackgroundLog, readStepRecords, REPORT_DIR, RUN_DIR } from '../lib/walkthrough/records.js';
 import { EXECUTED_NOTEBOOK } from '../lib/walkthrough/evidence.js';
 import { STACK_DESCRIPTIONS } from '../lib/walkthrough/report.js';
 import { writeReport } from '../lib/walkthrough/report-file.js';
-import { REPO_ROOT } from '../lib/paths.js';
-import { gradeRun } from './grade.js';
+import { gradeRun, type Grade } from './grade.js';
 import { configFromOptions, runStep, stackOptions, TOTAL_STEPS, type StepOptions } from './step.js';
 import { STEPS } from './steps/index.js';
 
@@ -24,15 +27,19 @@ function sampleEvent(runDir: string): string | undefined {
 }
 
 /** report/README.md, with the student's explanations from the one it replaces; says what it kept. */
-function report(options: StepOptions, checks: Check[], seconds: number, name: string | undefined): string {
+function report(options: StepOptions, grade: Grade, seconds: number, name: string | undefined): string {
+  // once the assignment is started, the report is the student's to commit with their programs
+  const assignment = activeAssignment();
   const written = writeReport(
-    REPORT_DIR,
+    assignment ? join(assignment, 'report') : REPORT_DIR,
     {
       generatedAt: new Date().toISOString(),
       stack: options.config.stack,
       seconds,
       steps: readStepRecords(options.runDir),
-      checks,
+      checks: grade.checks,
+      gradeSummary: grade.summary,
+      additions: grade.additions,
       sampleEvent: sampleEvent(options.runDir),
     },
     join(options.runDir, EXECUTED_NOTEBOOK),
@@ -56,6 +63,12 @@ async function lab(options: StepOptions, keepRunning: boolean, name?: string): P
   const say = (line: string) => console.log(line);
 
   say(`Stack: ${STACK_DESCRIPTIONS[options.config.stack]}.`);
+  const assignment = activeAssignment();
+  say(
+    assignment
+      ? `Programs: yours, from ${relative(REPO_ROOT, assignment)}/ (the assignment), graded against its rubric.`
+      : 'Programs: the reference answer in labs/ (`npm run assignment:start` starts the assignment).',
+  );
   say('Starting from a clean slate: no game API or kcat window, no records of an earlier run.');
   if (!options.dryRun) await clearPreviousRun(options.runDir, say);
   const records = [await runStep(first, options)];
@@ -79,8 +92,10 @@ async function lab(options: StepOptions, keepRunning: boolean, name?: string): P
   }
 
   say(`\n━━ Grade (${records.filter((r) => r.ok).length}/${TOTAL_STEPS - 1} steps ran) ━━`);
-  const checks = await gradeRun(options.config, options.runDir);
+  const grade = await gradeRun(options.config, options.runDir);
+  const { checks } = grade;
   say(formatScoreTable(checks));
+  if (grade.summary) say(grade.summary);
   const seconds = (Date.now() - started) / 1000;
   if (keepRunning) {
     say(
@@ -90,9 +105,9 @@ async function lab(options: StepOptions, keepRunning: boolean, name?: string): P
     await runStep(teardown, options);
   }
   // written after the tear-down so that it has step 11 too; the grade above was taken on the live stack
-  say(`\nThe write-up of this run: ${report(options, checks, seconds, name)}`);
+  say(`\nThe write-up of this run: ${report(options, grade, seconds, name)}`);
   say(`\nnpm run lab took ${seconds.toFixed(1)} s (before tear-down).`);
-  return score(checks).allPassed && records.every((r) => r.ok) ? 0 : 1;
+  return grade.passed && records.every((r) => r.ok) ? 0 : 1;
 }
 
 runMain(

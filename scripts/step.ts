@@ -14,6 +14,7 @@ import { runMain, UsageError, type OptionSpec, type OptionValues } from '../lib/
 import { loadConfig, type LabConfig } from '../lib/config.js';
 import { describeError, PrerequisiteError } from '../lib/errors.js';
 import { REPO_ROOT } from '../lib/paths.js';
+import { activeAssignment } from '../lib/assignment/programs.js';
 import { launchBackground, logFile, processState } from '../lib/process/background.js';
 import { hasTool } from '../lib/process/tools.js';
 import { useCluster } from '../lib/stack/lab-env.js';
@@ -239,6 +240,12 @@ export function configFromOptions(values: OptionValues): LabConfig {
     process.env.LAB_ENGINE = values.engine;
   }
   const config = loadConfig();
+  const assignment = activeAssignment();
+  if (assignment && config.engine === 'spark') {
+    throw new UsageError(
+      `--engine spark runs the walkthrough's PySpark programs, not yours in ${relative(REPO_ROOT, assignment)}/: run without it`,
+    );
+  }
   if (config.stack === 'compose' && config.engine === 'spark') {
     // the app container has Node, Python and Jupyter, not PySpark
     throw new UsageError(

@@ -79,7 +79,13 @@ function fullRun(): Evidence {
         { name: '_SUCCESS', bytes: 0 },
         { name: PART, bytes: 1284 },
       ],
-      parquet: { rows: 10, eventTypes: ['purchase_sword'], columns: ['Accept', 'Host'], digest: 'd1' },
+      parquet: {
+        rows: 10,
+        eventTypes: ['purchase_sword'],
+        byType: { purchase_sword: 10 },
+        columns: ['Accept', 'Host'],
+        digest: 'd1',
+      },
     },
     listing: `-rw-r--r--   1 lab supergroup          0 2026-11-29 08:00 /tmp/purchases/_SUCCESS\n-rw-r--r--   1 lab supergroup       1284 2026-11-29 08:00 /tmp/purchases/${PART}`,
     notebook: [
@@ -173,7 +179,13 @@ describe('Walkthrough > checks > gradeEvidence', () => {
     evidence.purchases.entries = [{ name: PART, bytes: 1 }];
     assert.match(failing(evidence)[0], /^8 .*found \[part-00000-.*\]: run step 8/);
     const wrongRows = fullRun();
-    wrongRows.purchases.parquet = { rows: 9, eventTypes: ['purchase_sword'], columns: [], digest: 'd1' };
+    wrongRows.purchases.parquet = {
+      rows: 9,
+      eventTypes: ['purchase_sword'],
+      byType: { purchase_sword: 9 },
+      columns: [],
+      digest: 'd1',
+    };
     assert.match(
       failing(wrongRows)[0],
       /^8 the Parquet rows .*9 rows \(all purchase_sword\), 10 sword purchases/,

@@ -58,7 +58,7 @@ async function purchasesEvidence(hdfs: HdfsClient, dir: string): Promise<Evidenc
   if (parts.length === 0) return { dir, entries, parquet: null };
   const local = mkdtempSync(join(tmpdir(), 'lab-grade-'));
   try {
-    const eventTypes = new Set<string>();
+    const byType: Record<string, number> = {};
     // each row as its values by column name, so that two writers' rows compare whatever their order
     const canonical: string[] = [];
     let columns: string[] = [];
@@ -67,7 +67,8 @@ async function purchasesEvidence(hdfs: HdfsClient, dir: string): Promise<Evidenc
       writeFileSync(file, await hdfs.readFile(`${dir}/${part.name}`));
       const contents = await readParquetWithDuckDb(file);
       for (const row of contents.rows) {
-        eventTypes.add(String(row.event_type));
+        const type = String(row.event_type);
+        byType[type] = (byType[type] ?? 0) + 1;
         canonical.push(
           JSON.stringify(
             Object.keys(row)
@@ -82,7 +83,7 @@ async function purchasesEvidence(hdfs: HdfsClient, dir: string): Promise<Evidenc
     return {
       dir,
       entries,
-      parquet: { rows: canonical.length, eventTypes: [...eventTypes], columns, digest },
+      parquet: { rows: canonical.length, eventTypes: Object.keys(byType), byType, columns, digest },
     };
   } finally {
     rmSync(local, { recursive: true, force: true });

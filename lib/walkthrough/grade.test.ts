@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatScoreTable, score, scoreTableMarkdown, type Check } from './grade.js';
+import { formatScoreTable, score, scoreTableMarkdown, walkthroughJson, type Check } from './grade.js';
 
 const checks: Check[] = [
   { step: '2', check: 'topic exists', pass: true, evidence: 'events (1 partition)' },
@@ -28,5 +28,25 @@ describe('Walkthrough > grade', () => {
 
   it('escapes pipes in Markdown cells', () => {
     assert.match(scoreTableMarkdown(checks), /no \/tmp\/purchases \\\| run step 8/);
+  });
+
+  it('gives the JSON of lab:grade: an id per check (step and place in it), a point each, the hint when it fails', () => {
+    const json = walkthroughJson([...checks, { step: '8', check: 'rows', pass: true, evidence: '10 rows' }]);
+    assert.deepEqual(json, {
+      checks: [
+        { id: 'step2-1', title: 'topic exists', passed: true, points: 1, max: 1, hint: '' },
+        {
+          id: 'step8-1',
+          title: '/tmp/purchases has _SUCCESS',
+          passed: false,
+          points: 0,
+          max: 1,
+          hint: 'no /tmp/purchases | run step 8',
+        },
+        { id: 'step8-2', title: 'rows', passed: true, points: 1, max: 1, hint: '' },
+      ],
+      points: 2,
+      total: 3,
+    });
   });
 });

@@ -38,3 +38,27 @@ export function scoreTableMarkdown(checks: Check[]): string {
     ),
   ].join('\n');
 }
+
+/** The grade as `npm run lab:grade -- --json` prints it: one entry per check with its points. */
+export interface GradeJson {
+  checks: { id: string; title: string; passed: boolean; points: number; max: number; hint: string }[];
+  points: number;
+  total: number;
+}
+
+/** The walkthrough's checks by id (`step<N>-<k>`, the k-th check of step N), a point each. */
+export function walkthroughJson(checks: Check[]): GradeJson {
+  const seen: Record<string, number> = {};
+  const entries = checks.map((c) => {
+    seen[c.step] = (seen[c.step] ?? 0) + 1;
+    return {
+      id: `step${c.step}-${seen[c.step]}`,
+      title: c.check,
+      passed: c.pass,
+      points: c.pass ? 1 : 0,
+      max: 1,
+      hint: c.pass ? '' : c.evidence,
+    };
+  });
+  return { checks: entries, points: score(checks).passed, total: checks.length };
+}

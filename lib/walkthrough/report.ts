@@ -1,6 +1,7 @@
 // The write-up a student hands in, rendered from a run's real records: their name, a summary, what they
 // added, every step (the original command, what ran and its trimmed output, a place for their own
 // explanation), the chart, a sample event, the grade.
+import type { StudentAddition } from '../assignment/additions.js';
 import type { StackKind } from '../config.js';
 import { redactEventLine } from '../events/credentials.js';
 import { scoreTableMarkdown, score, type Check } from './grade.js';
@@ -21,21 +22,14 @@ export interface ReportStep {
   seconds: number;
 }
 
-/** A route the student added, as the grade found it in the access log and the events. */
-export interface StudentAddition {
-  route: string;
-  eventType: string;
-  ownFields: string[];
-  hosts: string[];
-  requests: number;
-}
-
 export interface ReportInput {
   generatedAt: string;
   stack: StackKind;
   seconds: number;
   steps: ReportStep[];
   checks: Check[];
+  /** the rubric's points line, once the assignment is started (`points: 14/14 … met`) */
+  gradeSummary?: string;
   sampleEvent?: string;
   /** the student's name; without one the report says how to give it */
   student?: string;
@@ -179,7 +173,9 @@ export function renderReport(input: ReportInput): string {
   out.push('');
   out.push(`- Stack: ${STACK_DESCRIPTIONS[input.stack]}.`);
   out.push(`- Steps run: ${okSteps} of ${input.steps.length} succeeded, in ${input.seconds.toFixed(1)} s.`);
-  out.push(`- Grade: **${passed}/${total}** checks passed.`);
+  out.push(
+    `- Grade: **${passed}/${total}** checks passed${input.gradeSummary ? `; ${input.gradeSummary}` : ''}.`,
+  );
   out.push('');
   out.push('**My summary:**');
   out.push('');
@@ -219,6 +215,7 @@ export function renderReport(input: ReportInput): string {
   out.push('## Grade');
   out.push('');
   out.push(scoreTableMarkdown(input.checks));
+  if (input.gradeSummary) out.push('', input.gradeSummary);
   out.push('');
   out.push('## Appendix: Enhancements over the original lab');
   out.push('');

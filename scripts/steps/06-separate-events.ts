@@ -1,4 +1,5 @@
 // Step 6: separate_events, the first batch job.
+import { labProgram } from '../../lib/assignment/programs.js';
 import { SCHEMA_MISMATCH } from '../../lib/spark/spark-text.js';
 import { topicHasEvents } from '../../lib/walkthrough/prerequisites.js';
 import { step } from '../step.js';
@@ -21,7 +22,7 @@ export default step(
   },
   async ({ $, config, say }) => {
     if (config.engine === 'typescript') {
-      await $`node --import tsx labs/separate_events.ts`;
+      await $`node --import tsx ${labProgram('separate_events')}`;
       return;
     }
     const submitted = await $({ nothrow: true })`spark-submit labs/spark/separate_events.py`;

@@ -1,4 +1,5 @@
 // Step 7: just_filtering, the second batch job.
+import { labProgram } from '../../lib/assignment/programs.js';
 import { topicHasEvents } from '../../lib/walkthrough/prerequisites.js';
 import { step } from '../step.js';
 
@@ -18,6 +19,6 @@ export default step(
   },
   async ({ $, config }) => {
     if (config.engine === 'spark') await $`spark-submit labs/spark/just_filtering.py`;
-    await $`node --import tsx labs/just_filtering.ts`;
+    await $`node --import tsx ${labProgram('just_filtering')}`;
   },
 );

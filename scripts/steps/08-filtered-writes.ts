@@ -1,4 +1,5 @@
 // Step 8: filtered_writes, the third batch job: Parquet to HDFS.
+import { labProgram } from '../../lib/assignment/programs.js';
 import { typescriptPurchasesDir } from '../../lib/walkthrough/plan.js';
 import { topicHasEvents } from '../../lib/walkthrough/prerequisites.js';
 import { step } from '../step.js';
@@ -20,10 +21,10 @@ export default step(
   },
   async ({ $, config }) => {
     if (config.engine === 'typescript') {
-      await $`node --import tsx labs/filtered_writes.ts`;
+      await $`node --import tsx ${labProgram('filtered_writes')}`;
       return;
     }
     await $`spark-submit labs/spark/filtered_writes.py`;
-    await $`node --import tsx labs/filtered_writes.ts --output ${typescriptPurchasesDir(config.hdfs.purchasesDir)}`;
+    await $`node --import tsx ${labProgram('filtered_writes')} --output ${typescriptPurchasesDir(config.hdfs.purchasesDir)}`;
   },
 );

@@ -1,6 +1,7 @@
 // Step 10: the notebook: read the Parquet back, query it with SQL, describe it.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { activeAssignment, labNotebook } from '../../lib/assignment/programs.js';
 import { codeCells } from '../../lib/jupyter/executed-notebook.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { EXECUTED_NOTEBOOK } from '../../lib/walkthrough/evidence.js';
@@ -19,13 +20,17 @@ export default step(
       'every Parquet part of /tmp/purchases through WebHDFS, shows it, registers it as the table purchases, ' +
       'selects the rows of user1.comcast.com with SQL (DuckDB), turns them into a danfo DataFrame (toPandas) ' +
       'and describes it as pandas would. To work in it yourself: `jupyter notebook notebooks/` (the kernel is ' +
-      'installed by `npm run kernel:install`).',
+      'installed by `npm run kernel:install`). Once the assignment is started, it runs ' +
+      'assignment/querying-purchases.ipynb, the notebook of your questions.',
     needs: purchasesWritten,
     file: import.meta.url,
   },
   async ({ $, runDir, dryRun, say }) => {
     const executed = join(runDir, EXECUTED_NOTEBOOK);
-    await $`npm run -s notebook:run -- --output ${relative(REPO_ROOT, executed)}`;
+    const assignment = activeAssignment();
+    const output = relative(REPO_ROOT, executed);
+    if (assignment) await $`npm run -s notebook:run -- --input ${labNotebook()} --output ${output}`;
+    else await $`npm run -s notebook:run -- --output ${output}`;
     if (dryRun) return;
     // what a student sees in Jupyter: each cell, then its text output
     for (const cell of codeCells(readFileSync(executed, 'utf8'))) {

@@ -3,10 +3,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startAssignment } from '../../lib/assignment/start.js';
 import { loadConfig } from '../../lib/config.js';
+import { REPO_ROOT } from '../../lib/paths.js';
 import { BENCH_RUNS, REQUESTS_PER_RUN } from '../../lib/walkthrough/plan.js';
 import { configFromOptions, finishedChild, runStep, studentQuote, type Step } from '../step.js';
 import { STEPS } from './index.js';
@@ -38,6 +40,47 @@ async function run(
     rmSync(runDir, { recursive: true, force: true });
   }
 }
+
+describe('Walkthrough > steps > once the assignment is started', () => {
+  it("runs the student's programs, ab runs and notebook", async (t) => {
+    const dir = mkdtempSync(join(REPO_ROOT, '.assignment-steps-test-'));
+    rmSync(dir, { recursive: true });
+    startAssignment(dir);
+    appendFileSync(join(dir, 'ab-runs.txt'), 'user2.att.com /buy_a_potion\n');
+    process.env.LAB_ASSIGNMENT_DIR = dir;
+    t.after(() => {
+      delete process.env.LAB_ASSIGNMENT_DIR;
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const folder = dir.slice(REPO_ROOT.length + 1);
+    assert.match(
+      (await run(byId(3))).commands[0],
+      new RegExp(`^node --import tsx ${folder}/game_api\\.ts >> `),
+    );
+    assert.deepEqual((await run(byId(5), { API_PORT: '9' })).commands, [
+      'ab -n 10 -H "Host: user1.comcast.com" http://127.0.0.1:9/',
+      'ab -n 10 -H "Host: user1.comcast.com" http://127.0.0.1:9/purchase_a_sword',
+      'ab -n 10 -H "Host: user2.att.com" http://127.0.0.1:9/purchase_a_sword',
+      'ab -n 10 -H "Host: user2.att.com" http://127.0.0.1:9/buy_a_potion',
+    ]);
+    assert.deepEqual((await run(byId(6))).commands, [`node --import tsx ${folder}/separate_events.ts`]);
+    assert.deepEqual((await run(byId(8))).commands, [`node --import tsx ${folder}/filtered_writes.ts`]);
+    assert.match(
+      (await run(byId(10))).commands[0],
+      new RegExp(`--input ${folder}/querying-purchases\\.ipynb --output `),
+    );
+
+    assert.throws(
+      () => configFromOptions({ engine: 'spark' }),
+      /--engine spark runs the walkthrough's PySpark programs, not yours/,
+    );
+    delete process.env.LAB_ENGINE;
+
+    appendFileSync(join(dir, 'ab-runs.txt'), 'user2.att.com buy_a_potion\n');
+    const broken = await run(byId(5), {}, { dryRun: false });
+    assert.match(broken.record.error ?? '', /ab-runs\.txt:\d+: "user2\.att\.com buy_a_potion" is not a run/);
+  });
+});
 
 describe('Walkthrough > steps', () => {
   it('has the eleven steps of the walkthrough, in order', () => {
