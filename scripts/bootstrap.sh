@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
 # Installs everything the lab needs on a fresh Debian/Ubuntu machine, and nothing twice:
-# Java 17 + Maven (the stack's jars), kcat + ab (the lab's tools), Jupyter + nbconvert (the notebook),
+# Java 17 + Maven (the stack's jars), kcat + ab (the lab's tools),
 # Chromium (the notebook's browser test, driven by puppeteer-core: no browser download), python3-venv
-# (the cluster's PySpark virtualenv), the npm packages, the compiled library the notebook imports, and the
-# tslab kernel for Jupyter. The Kafka and Hadoop jars are resolved by `npm run stack:up` on its first run;
+# (the virtualenvs of the lab's Jupyter and the cluster's PySpark), the npm packages, the compiled library
+# the notebook imports, and the lab's Jupyter (JupyterLab 4, Notebook 7, nbclient; pinned, from PyPI)
+# with the tslab kernel. The Kafka and Hadoop jars are resolved by `npm run stack:up` on its first run;
 # PySpark is installed with pip by the first `npm run stack:up -- --cluster`.
 # On macOS it says what to install with Homebrew (it installs nothing itself there); elsewhere, what
 # the lab needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# jupyter-client: the `jupyter kernelspec` command (jupyter-notebook brings only the Python module)
-APT_PACKAGES=(openjdk-17-jdk-headless maven kcat apache2-utils
-  jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium python3-venv)
+APT_PACKAGES=(openjdk-17-jdk-headless maven kcat apache2-utils chromium python3-venv)
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -48,9 +47,9 @@ require_programs() {
   mvn -v >/dev/null 2>&1 || { missing+=(mvn); formulas+=(maven); }
   command -v kcat >/dev/null || { missing+=(kcat); formulas+=(kcat); }
   command -v ab >/dev/null || { missing+=(ab); formulas+=(httpd); }
-  jupyter nbconvert --version >/dev/null 2>&1 || { missing+=(nbconvert); formulas+=(jupyterlab); }
+  python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || { missing+=(python3-venv); formulas+=(python@3); }
   if ((${#missing[@]} == 0)); then
-    step "Java, Maven, kcat, ab, Jupyter: all present"
+    step "Java, Maven, kcat, ab, Python venv: all present"
     return
   fi
   echo "✘ missing: ${missing[*]}" >&2
@@ -63,8 +62,8 @@ require_programs() {
       echo "      export PATH=\"\$(brew --prefix openjdk@17)/bin:\$PATH\"" >&2
     fi
   else
-    echo "  → install them with your system's packages (Java 17+, Maven, kcat, Apache Bench, Jupyter with" >&2
-    echo "    nbconvert and nbclient), then run this again; or use Docker (README: With Docker instead)" >&2
+    echo "  → install them with your system's packages (Java 17+, Maven, kcat, Apache Bench, Python 3 with" >&2
+    echo "    venv), then run this again; or use Docker (README: With Docker instead)" >&2
   fi
   exit 1
 }
@@ -87,7 +86,7 @@ sh scripts/install-packages.sh
 step "Compiling the library for the notebooks (npm run build)"
 npm run -s build
 
-step "Installing the tslab kernel for Jupyter (npm run kernel:install)"
+step "The lab's Jupyter (a venv in .lab/jupyter-venv, first time only) and the tslab kernel (npm run kernel:install)"
 npm run -s kernel:install
 
 step "Set-up done. Next: npm run lab (the whole walkthrough) or npm test"
