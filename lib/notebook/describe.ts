@@ -4,6 +4,7 @@
 // describes only those unless include: 'all'; a frame of strings only describes the strings.
 import { inspect } from 'node:util';
 import { DataFrame, Series } from './danfo-lib.js';
+import { frameHtml } from './pandas-html.js';
 import { frameText, type Cell, type TextColumn } from './pandas-text.js';
 import type { Table } from './table.js';
 
@@ -143,6 +144,11 @@ export class Description {
 
   toString(): string {
     return frameText(this.index, this.described);
+  }
+
+  /** The table as pandas shows it in Jupyter (`_repr_html_`). */
+  toHtml(): string {
+    return frameHtml(this.index, this.described);
   }
 
   /** A cell whose last expression is a Description prints the table, as Jupyter does for pandas. */

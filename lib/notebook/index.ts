@@ -5,6 +5,7 @@ export { show, printSchema, count } from './show.js';
 export { registerTable, sql, SqlSession, SqlError } from './sql-session.js';
 export { toDanfo } from './danfo.js';
 export { describe, Description } from './describe.js';
+export { display } from './display.js';
 export { countChart, countChartSvg } from './chart.js';
 export { seriesChart, seriesChartSvg } from './charts.js';
 export { tableFromRows, type Table, type Row } from './table.js';
