@@ -10,7 +10,9 @@ export default step(
     original: ['docker-compose exec spark spark-submit /w205/assignment-11-adamcy99/separate_events.py'],
     explanation:
       'Reads the whole topic as a bounded batch (earliest to latest offset), applies munge_event (Host becomes ' +
-      '"moe", Cache-Control "no-cache") and shows one table per event type. Unlike the original, the types ' +
+      '"moe", Cache-Control "no-cache"), shows one table per event type and writes them to /tmp/events, ' +
+      "partitioned by event type (what the walkthrough's commented-out write meant; exploring-events.ipynb " +
+      'reads it). Unlike the original, the types ' +
       'come from the data rather than a hard-coded list, and rows of other schemas do not break it. With ' +
       "--engine spark it submits the walkthrough's separate_events.py, which fails as the walkthrough warns " +
       '("would break if we gave it 2 different schemas"): Spark takes the schema of the first event, and the ' +
@@ -21,7 +23,8 @@ export default step(
   },
   async ({ $, config, say }) => {
     if (config.engine === 'typescript') {
-      await $`node --import tsx labs/separate_events.ts`;
+      // --write: the walkthrough's commented-out write, which exploring-events.ipynb reads
+      await $`node --import tsx labs/separate_events.ts --write ${config.hdfs.eventsDir}`;
       return;
     }
     const submitted = await $({ nothrow: true })`spark-submit labs/spark/separate_events.py`;
