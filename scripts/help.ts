@@ -29,10 +29,10 @@ export const HELP: [script: string, line: string][] = [
   ['stack:down', 'stop the local stack by PID'],
   ['stack:reset', 'stop the stack and wipe its data (the cached jars stay)'],
   ['hadoop', "Hadoop's FsShell against the stack: npm run hadoop -- fs -ls /tmp/"],
-  ['kernel:install', 'install the tslab (TypeScript) kernel for your Jupyter'],
+  ['kernel:install', "set up the lab's Jupyter (first time) and install the tslab (TypeScript) kernel"],
   [
     'notebook',
-    "Jupyter Notebook with the lab's notebooks on 127.0.0.1 (token in the printed address); Ctrl-C stops it",
+    "JupyterLab with the lab's notebooks on 127.0.0.1 (token in the printed address; -- --classic: Notebook 7); Ctrl-C stops it",
   ],
   ['notebook:run', 'run a notebook headless with the tslab kernel and keep its outputs'],
   ['test', 'typecheck, lint, build, unit tests, then integration tests against the real stack'],

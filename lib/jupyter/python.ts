@@ -22,6 +22,21 @@ export const venvPython = (venv: string): string => join(venv, 'bin', 'python');
 /** The copy of requirements.txt a finished install leaves in the venv: ready when it equals ours. */
 const installedRequirements = (venv: string) => join(venv, 'lab-requirements.txt');
 
+/**
+ * Settings JupyterLab and Notebook 7 take over their defaults (`<venv>/share/jupyter/lab/settings/
+ * overrides.json`): they never ask the network for Jupyter's news or newer versions, so the first screen
+ * has no "Would you like to get notified about official Jupyter news?" over the notebook.
+ */
+const LAB_OVERRIDES = {
+  '@jupyterlab/apputils-extension:notification': { fetchNews: 'false', checkForUpdates: false },
+};
+
+function writeLabOverrides(venv: string): void {
+  const dir = join(venv, 'share', 'jupyter', 'lab', 'settings');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'overrides.json'), `${JSON.stringify(LAB_OVERRIDES, null, 2)}\n`);
+}
+
 /** True when `python` starts and has every module (found, not imported). */
 export function hasModules(python: string, modules: string[]): boolean {
   const check = `import importlib.util, sys; sys.exit(0 if all(importlib.util.find_spec(m) for m in ${JSON.stringify(modules)}) else 1)`;
@@ -68,7 +83,10 @@ export function jupyterPython(
   const wanted = readFileSync(REQUIREMENTS, 'utf8');
   const ready = () =>
     existsSync(installedRequirements(venv)) && readFileSync(installedRequirements(venv), 'utf8') === wanted;
-  if (ready()) return venvPython(venv);
+  if (ready()) {
+    writeLabOverrides(venv);
+    return venvPython(venv);
+  }
   const lock = `${venv}.lock`;
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
@@ -97,6 +115,7 @@ export function jupyterPython(
       ...['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check'],
       ...['--requirement', REQUIREMENTS],
     ]);
+    writeLabOverrides(venv);
     writeFileSync(installedRequirements(venv), wanted);
     return venvPython(venv);
   } finally {

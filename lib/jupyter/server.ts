@@ -38,6 +38,8 @@ export interface NotebookServer {
   notebookUrl(notebook: string): string;
   /** its log file */
   log: string;
+  /** true when a kernel runs and every kernel is idle (Jupyter's /api/kernels) */
+  kernelsIdle(): Promise<boolean>;
   /** false once Jupyter has exited */
   running(): boolean;
   /** SIGTERM, a wait for Jupyter and its kernels to go, SIGKILL for what is left after 30 s */
@@ -59,10 +61,6 @@ export async function startNotebookServer(options: NotebookServerOptions): Promi
     ...['--no-browser', '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0'],
     `--ServerApp.root_dir=${root}`,
     `--IdentityProvider.token=${token}`,
-    // JupyterLab asks the network for news and updates: not here (a closed network, a quiet first screen)
-    ...(options.interface === 'lab'
-      ? ['--LabApp.news_url=None', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate']
-      : []),
     // Jupyter refuses to run as root without it (containers, CI)
     ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
   ];
@@ -75,6 +73,12 @@ export async function startNotebookServer(options: NotebookServerOptions): Promi
     base,
     notebookUrl: (notebook) => `${base}${notebookPath(options.interface, notebook)}?token=${token}`,
     log: logFile(program),
+    kernelsIdle: async () => {
+      const kernels = (await (await fetch(`${base}/api/kernels?token=${token}`)).json()) as {
+        execution_state: string;
+      }[];
+      return kernels.length > 0 && kernels.every((kernel) => kernel.execution_state === 'idle');
+    },
     running: () => processState(program).state === 'running',
     stop: () => stopBackground(program),
   };
