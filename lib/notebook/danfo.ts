@@ -1,5 +1,5 @@
 // The `toPandas()` step: a notebook Table as a danfo DataFrame (danfojs-node: the package whose types
-// tslab can resolve, see kernel-setup/README.md).
+// tslab can resolve, see docs/notebook.md).
 import { inspect } from 'node:util';
 import { DataFrame } from './danfo-lib.js';
 import type { Table } from './table.js';

@@ -51,8 +51,8 @@ function ascendingStrings(values: unknown[]): boolean {
 
 /**
  * count, unique, top, freq; top is the most frequent value, the first seen among equals (pandas ≥ 2.3).
- * Counting 500,000 different strings in a Map takes ~0.5 s; a column in order (timestamps) is counted
- * from its runs alone.
+ * Counting hundreds of thousands of different strings in a Map is slow; a column in order (timestamps)
+ * is counted from its runs alone.
  */
 export function objectStats(values: unknown[]): Record<string, Cell> {
   const runs = runsOf(values);
@@ -101,7 +101,7 @@ export function numericStats(values: unknown[]): Record<string, Cell> {
   };
 }
 
-/** The frame's columns as arrays; danfo's frame.column(name) builds a Series (1.1 s for 500,000 × 5). */
+/** The frame's columns as arrays; danfo's frame.column(name) builds a Series and checks its index (slow). */
 function frameColumns(frame: DataFrame): unknown[][] {
   const rows = frame.values as unknown[][];
   return frame.columns.map((_, i) => rows.map((row) => row[i]));

@@ -1,4 +1,4 @@
-// What notebook cells import (compiled: `npm run build` → dist/lib/notebook/index.js; see kernel-setup/README.md).
+// What notebook cells import (compiled: `npm run build` → dist/lib/notebook/index.js; see docs/notebook.md).
 export { readParquet } from './read-parquet.js';
 export { readPartitioned } from './read-partitions.js';
 export { show, printSchema, count } from './show.js';
