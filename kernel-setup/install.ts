@@ -23,6 +23,6 @@ runMain(
     if (!existsSync(join(REPO_ROOT, 'dist', 'lib', 'notebook', 'index.js'))) {
       console.log('  next: `npm run build` — notebook cells import the compiled library from dist/');
     }
-    console.log('  open the notebooks: `npm run notebook` (or JupyterLab / VS Code: kernel-setup/README.md)');
+    console.log('  open the notebooks: `npm run notebook` (VS Code and more: docs/notebook.md)');
   },
 );

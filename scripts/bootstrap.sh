@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the lab needs on a fresh Debian/Ubuntu machine, and nothing twice: Java 17 + Maven (the
-# stack's jars), kcat + ab (the lab's tools), Jupyter + nbconvert (the notebook), python3-venv (the
-# cluster's PySpark virtualenv), the npm packages, the compiled library the notebook imports, and the tslab
-# kernel for Jupyter. The Kafka and Hadoop jars are resolved by `npm run stack:up` on its first run;
-# PySpark is installed with pip by the first `npm run stack:up -- --cluster`. What only the tests need
-# (Chromium, Compose) is scripts/install-test-tools.sh's, which `npm test` runs.
+# stack's jars), kcat + ab (the lab's tools), python3-venv (the virtualenvs of the lab's Jupyter and the
+# cluster's PySpark), the npm packages, the compiled library the notebook imports, and the lab's Jupyter
+# (JupyterLab 4, Notebook 7, nbclient; pinned, from PyPI) with the tslab kernel. The Kafka and Hadoop jars
+# are resolved by `npm run stack:up` on its first run; PySpark is installed with pip by the first
+# `npm run stack:up -- --cluster`. What only the tests need (Chromium, Compose) is
+# scripts/install-test-tools.sh's, which `npm test` runs.
 # On macOS it says what to install with Homebrew (it installs nothing itself there); elsewhere, what
 # the lab needs. One line per phase, with its time.
 set -euo pipefail
@@ -12,9 +13,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/setup-lib.sh
 source scripts/setup-lib.sh
 
-# jupyter-client: the `jupyter kernelspec` command (jupyter-notebook brings only the Python module)
-APT_PACKAGES=(openjdk-17-jdk-headless maven kcat apache2-utils
-  jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel python3-venv)
+APT_PACKAGES=(openjdk-17-jdk-headless maven kcat apache2-utils python3-venv)
 
 system_packages() {
   local missing
@@ -35,9 +34,9 @@ require_programs() {
   mvn -v >/dev/null 2>&1 || { missing+=(mvn); formulas+=(maven); }
   command -v kcat >/dev/null || { missing+=(kcat); formulas+=(kcat); }
   command -v ab >/dev/null || { missing+=(ab); formulas+=(httpd); }
-  jupyter nbconvert --version >/dev/null 2>&1 || { missing+=(nbconvert); formulas+=(jupyterlab); }
+  python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || { missing+=(python3-venv); formulas+=(python@3); }
   if ((${#missing[@]} == 0)); then
-    PHASE_RESULT="Java, Maven, kcat, ab, Jupyter all present"
+    PHASE_RESULT="Java, Maven, kcat, ab, Python venv all present"
     return
   fi
   echo "✘ missing: ${missing[*]}" >&2
@@ -50,8 +49,8 @@ require_programs() {
       echo "      export PATH=\"\$(brew --prefix openjdk@17)/bin:\$PATH\"" >&2
     fi
   else
-    echo "  → install them with your system's packages (Java 17+, Maven, kcat, Apache Bench, Jupyter with" >&2
-    echo "    nbconvert and nbclient), then run this again; or use Docker (docs/docker.md)" >&2
+    echo "  → install them with your system's packages (Java 17+, Maven, kcat, Apache Bench, Python 3 with" >&2
+    echo "    venv), then run this again; or use Docker (docs/docker.md)" >&2
   fi
   exit 1
 }
@@ -79,7 +78,7 @@ phase "npm packages" npm_packages
 # the compiled library the notebooks import
 phase build npm run -s build
 
-# the tslab kernel for Jupyter
+# the lab's Jupyter (a venv in .lab/jupyter-venv, made the first time) and the tslab kernel
 phase kernel npm run -s kernel:install
 
 echo "Set-up done. Next: npm run lab (the whole walkthrough) or npm test"

@@ -51,10 +51,13 @@ export const HELP_GROUPS: { title: string; commands: [script: string, line: stri
     commands: [
       [
         'notebook',
-        "Jupyter Notebook with the lab's notebooks on 127.0.0.1 (token in the printed address); Ctrl-C stops it",
+        "JupyterLab with the lab's notebooks on 127.0.0.1 (token in the printed address; -- --classic: Notebook 7); Ctrl-C stops it",
       ],
-      ['notebook:run', 'run a notebook headless with the tslab kernel and keep its outputs'],
-      ['kernel:install', 'install the tslab (TypeScript) kernel for your Jupyter'],
+      ['kernel:install', "set up the lab's Jupyter (first time) and install the tslab (TypeScript) kernel"],
+      [
+        'notebook:screenshot',
+        'run both notebooks in JupyterLab in Chromium and save docs/images/notebook-jupyterlab.png',
+      ],
     ],
   },
   {

@@ -1,8 +1,8 @@
-// npm run notebook [-- --port N]
+// npm run notebook [-- --classic] [--port N]
 // The lab's notebooks in your browser: checks that HDFS answers and /tmp/purchases is written (and says
-// what to run when not), installs the kernel and trusts the notebooks (as kernel:install), starts
-// Jupyter Notebook on 127.0.0.1 with a token, prints each notebook's address, and on Ctrl-C stops
-// Jupyter and its kernels.
+// what to run when not), sets up the lab's Jupyter (a venv, made on first use), installs the kernel and
+// trusts the notebooks (as kernel:install), starts JupyterLab (--classic: Notebook 7) on 127.0.0.1 with a
+// token, prints each notebook's address, and on Ctrl-C stops Jupyter and its kernels.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -10,7 +10,12 @@ import { runMain, UsageError } from '../lib/cli.js';
 import { loadConfig } from '../lib/config.js';
 import { LabError, PrerequisiteError } from '../lib/errors.js';
 import { HdfsClient } from '../lib/hdfs/hdfs-client.js';
-import { notebookServerProgram, startNotebookServer, type NotebookServer } from '../lib/jupyter/server.js';
+import {
+  INTERFACE_NAMES,
+  notebookServerProgram,
+  startNotebookServer,
+  type NotebookServer,
+} from '../lib/jupyter/server.js';
 import { setUpKernel } from '../lib/jupyter/setup.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { processState, stopBackground } from '../lib/process/background.js';
@@ -69,9 +74,10 @@ runMain(
   {
     command: 'npm run notebook --',
     summary:
-      "Jupyter Notebook with the lab's notebooks on 127.0.0.1 (token authentication): the kernel installed and the data checked first; Ctrl-C stops it.",
+      "JupyterLab with the lab's notebooks on 127.0.0.1 (token authentication): the kernel installed and the data checked first; Ctrl-C stops it.",
     onSignal: 'finish',
     options: {
+      classic: { type: 'boolean', help: 'Jupyter Notebook 7 (one notebook a page) instead of JupyterLab' },
       port: {
         type: 'string',
         value: 'N',
@@ -87,7 +93,9 @@ runMain(
       );
     }
     await checkData();
-    const { python, notebooks } = setUpKernel(['jupyter_client', 'nbformat', 'notebook']);
+    const ui = values.classic ? 'notebook' : 'lab';
+    const name = INTERFACE_NAMES[ui];
+    const { python, notebooks } = setUpKernel();
     console.log(`✔ kernel "tslab" installed; trusted: ${notebooks.map((nb) => basename(nb)).join(', ')}`);
 
     const dir = join(stackLayout().home, 'notebook');
@@ -98,22 +106,21 @@ runMain(
     }
     const server = await startNotebookServer({
       python,
+      interface: ui,
       root: join(REPO_ROOT, 'notebooks'),
       port: await choosePort(values.port as string | undefined),
       token: randomBytes(24).toString('hex'),
       dir,
     });
-    console.log(
-      `✔ Jupyter Notebook on ${server.base} (pid ${server.pid}, log ${relative(REPO_ROOT, server.log)})`,
-    );
+    console.log(`✔ ${name} on ${server.base} (pid ${server.pid}, log ${relative(REPO_ROOT, server.log)})`);
     console.log('  open in your browser (the token in the address is the password):');
     for (const notebook of notebooks) console.log(`    ${server.notebookUrl(basename(notebook))}`);
     console.log('  Ctrl-C stops Jupyter and its kernels');
 
     if ((await untilStopped(server, stopRequested)) === 'exited') {
-      throw new LabError('Jupyter Notebook exited by itself', `see its log, ${server.log}`);
+      throw new LabError(`${name} exited by itself`, `see its log, ${server.log}`);
     }
-    console.log('\nstopping Jupyter Notebook…');
-    console.log(`✔ Jupyter Notebook ${await server.stop()}`);
+    console.log(`\nstopping ${name}…`);
+    console.log(`✔ ${name} ${await server.stop()}`);
   },
 );

@@ -10,7 +10,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { LabError } from '../errors.js';
 import { REPO_ROOT } from '../paths.js';
 import { firstFailure } from './executed-notebook.js';
-import { findJupyterPython } from './python.js';
+import { jupyterPython } from './python.js';
 import { checkNodeVersion, KERNEL_NAME, writeKernelSpec } from './kernelspec.js';
 
 export interface ExecuteOptions {
@@ -48,7 +48,7 @@ const RUNNER = join(REPO_ROOT, 'lib', 'jupyter', 'run_notebook.py');
 
 export async function executeNotebook(options: ExecuteOptions): Promise<void> {
   checkNodeVersion();
-  const python = findJupyterPython(['nbclient', 'nbformat']);
+  const python = jupyterPython();
   const work = await mkdtemp(join(tmpdir(), 'execute-notebook-'));
   writeKernelSpec(work);
   const executed = join(work, 'executed.ipynb');

@@ -1,66 +1,124 @@
-// Finding the Python that Jupyter runs in. The first `python3` on PATH is often not it (here a pyenv
-// Python without Jupyter shadows Debian's /usr/bin/python3, which /usr/bin/jupyter runs), so the
-// candidates are checked for the modules we need, in this order: $JUPYTER_PYTHON,
-// the interpreter named in the #! line of each Jupyter launcher along PATH (`jupyter`, and `jupyter-lab`
-// / `jupyter-notebook` for pipx installs that expose only those), python3 on PATH, /usr/bin/python3.
+// The lab's Jupyter: JupyterLab 4, Notebook 7, nbclient and everything they need at the versions pinned
+// in lib/jupyter/requirements.txt, in a virtual environment of the project's own
+// ($LAB_HOME/jupyter-venv, pip's cache in ~/.cache/pip), created on first use. One Jupyter serves
+// `npm run notebook`, the headless runner (step 10, `npm run notebook:run`) and the tests, whatever
+// Jupyter the machine has or lacks.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PrerequisiteError } from '../errors.js';
+import { REPO_ROOT } from '../paths.js';
 import { whichAll } from '../process/tools.js';
+import { stackLayout } from '../stack/layout.js';
 
-type Env = Record<string, string | undefined>;
+export const REQUIREMENTS = join(REPO_ROOT, 'lib', 'jupyter', 'requirements.txt');
 
-/**
- * The interpreter a script's #! line names: `#!/usr/bin/python3` → /usr/bin/python3,
- * `#!/usr/bin/env python3` → python3 looked up on PATH; null for non-Python launchers (pyenv shims).
- */
-export function shebangPython(script: string, env: Env = process.env): string | null {
-  let first: string;
-  try {
-    first = readFileSync(script, 'latin1').split('\n', 1)[0];
-  } catch {
-    return null;
-  }
-  const words = first
-    .replace(/^#!\s*/, '')
-    .trim()
-    .split(/\s+/);
-  if (!first.startsWith('#!') || words.length === 0) return null;
-  const [program, argument] = words;
-  const interpreter = program.endsWith('/env') ? argument : program;
-  if (!interpreter || !/python[\d.]*$/.test(interpreter)) return null;
-  return interpreter.includes('/') ? interpreter : (whichAll(interpreter, env)[0] ?? null);
-}
+/** The venv's folder: shared by every checkout that shares the LAB_HOME. */
+export const jupyterVenvDir = (home: string = stackLayout().home): string => join(home, 'jupyter-venv');
 
-export function pythonCandidates(env: Env = process.env): string[] {
-  const launchers = ['jupyter', 'jupyter-lab', 'jupyter-notebook'].flatMap((name) => whichAll(name, env));
-  const fromLaunchers = launchers.map((launcher) => shebangPython(launcher, env));
-  const candidates = [env.JUPYTER_PYTHON, ...fromLaunchers, ...whichAll('python3', env), '/usr/bin/python3'];
-  return [...new Set(candidates.filter((c): c is string => Boolean(c)))];
-}
+/** The venv's Python. */
+export const venvPython = (venv: string): string => join(venv, 'bin', 'python');
+
+/** The copy of requirements.txt a finished install leaves in the venv: ready when it equals ours. */
+const installedRequirements = (venv: string) => join(venv, 'lab-requirements.txt');
 
 /**
- * True when `python` starts and has every module. Found, not imported: importing nbconvert alone is slow,
- * and the program that uses it imports it anyway (and says so if it is broken).
+ * Settings JupyterLab and Notebook 7 take over their defaults (`<venv>/share/jupyter/lab/settings/
+ * overrides.json`): they never ask the network for Jupyter's news or newer versions, so the first screen
+ * has no "Would you like to get notified about official Jupyter news?" over the notebook.
  */
+const LAB_OVERRIDES = {
+  '@jupyterlab/apputils-extension:notification': { fetchNews: 'false', checkForUpdates: false },
+};
+
+function writeLabOverrides(venv: string): void {
+  const dir = join(venv, 'share', 'jupyter', 'lab', 'settings');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'overrides.json'), `${JSON.stringify(LAB_OVERRIDES, null, 2)}\n`);
+}
+
+/** True when `python` starts and has every module (found, not imported). */
 export function hasModules(python: string, modules: string[]): boolean {
   const check = `import importlib.util, sys; sys.exit(0 if all(importlib.util.find_spec(m) for m in ${JSON.stringify(modules)}) else 1)`;
   const result = spawnSync(python, ['-c', check], { stdio: 'ignore', timeout: 60_000 });
   return result.status === 0;
 }
 
-export const NO_JUPYTER_HINT =
-  'install Jupyter, then run this again: `sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient` ' +
-  '(Debian/Ubuntu; scripts/bootstrap.sh does it) or `pipx install notebook` / `python3 -m pip install --user notebook nbclient`. ' +
-  'If Jupyter lives in a Python that is not on PATH (a venv, conda), name it: JUPYTER_PYTHON=/path/to/python npm run kernel:install';
-
-/** The first candidate Python that has `modules` (jupyter_client by default), or a PrerequisiteError. */
-export function findJupyterPython(modules: string[] = ['jupyter_client'], env: Env = process.env): string {
-  const candidates = pythonCandidates(env);
-  const found = candidates.find((python) => hasModules(python, modules));
+/** A Python 3 that can make a virtual environment with pip in it: python3 on PATH, then the system's. */
+function basePython(): string {
+  const candidates = [...new Set([...whichAll('python3'), '/usr/bin/python3'])];
+  const found = candidates.find((python) => hasModules(python, ['venv', 'ensurepip']));
   if (found) return found;
   throw new PrerequisiteError(
-    `No Jupyter found: none of ${candidates.join(', ') || '(no python on PATH)'} has ${modules.join(', ')}`,
-    NO_JUPYTER_HINT,
+    `no Python 3 here can create a virtual environment (tried ${candidates.join(', ')})`,
+    'install Python 3 with venv: `sudo apt-get install python3-venv` (Debian/Ubuntu; scripts/bootstrap.sh does it)',
   );
+}
+
+function runPhase(label: string, log: (line: string) => void, command: string, args: string[]): void {
+  log(`  ${label} …`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) {
+    const tail = (result.stderr || result.error?.message || '').trim().split('\n').slice(-10).join('\n');
+    throw new PrerequisiteError(
+      `${label} failed (${command} ${args.join(' ')}):\n${tail}`,
+      'PyPI must be reachable (pip); run the command again once it is, it picks up where it stopped',
+    );
+  }
+  log(`  ✔ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** Sleeps without giving up the thread (the callers are synchronous). */
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * The lab's Jupyter Python, the venv created or brought to requirements.txt first when needed, a line
+ * per phase. Two processes asking at once: one installs, the other waits for it (a lock folder).
+ */
+export function jupyterPython(
+  venv: string = jupyterVenvDir(),
+  log: (line: string) => void = (line) => console.log(line),
+): string {
+  const wanted = readFileSync(REQUIREMENTS, 'utf8');
+  const ready = () =>
+    existsSync(installedRequirements(venv)) && readFileSync(installedRequirements(venv), 'utf8') === wanted;
+  if (ready()) {
+    writeLabOverrides(venv);
+    return venvPython(venv);
+  }
+  const lock = `${venv}.lock`;
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        throw new PrerequisiteError(
+          `${lock} has been held for 15 minutes: another install of the lab's Jupyter seems stuck`,
+          `stop it, remove ${lock}, and run this again`,
+        );
+      }
+      sleep(1000);
+      if (ready()) return venvPython(venv);
+    }
+  }
+  try {
+    log(`The lab's Jupyter (JupyterLab, Notebook, nbclient; lib/jupyter/requirements.txt) → ${venv}`);
+    if (!existsSync(venvPython(venv))) {
+      rmSync(venv, { recursive: true, force: true });
+      runPhase('create the virtual environment', log, basePython(), ['-m', 'venv', venv]);
+    }
+    const packages = wanted.split('\n').filter((line) => /^[A-Za-z]/.test(line)).length;
+    runPhase(`pip install ${packages} pinned packages`, log, venvPython(venv), [
+      ...['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check'],
+      ...['--requirement', REQUIREMENTS],
+    ]);
+    writeLabOverrides(venv);
+    writeFileSync(installedRequirements(venv), wanted);
+    return venvPython(venv);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }

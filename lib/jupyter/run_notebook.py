@@ -1,8 +1,7 @@
 """Runs a notebook headless on a Jupyter kernel and writes it with its outputs.
 
 What `jupyter nbconvert --to notebook --execute` does, with nbclient (the executor nbconvert itself uses)
-and nothing else: nbconvert is slow to import and the kernel waits for it, nbclient is light
-(docs/benchmarks.md).
+and nothing else: nbclient imports in a fraction of nbconvert's time, which comes before the kernel starts.
 Cells that fail keep their error as output (allow_errors); lib/jupyter/execute.ts judges the result.
 
     python3 run_notebook.py INPUT OUTPUT --kernel tslab --timeout 180 --startup-timeout 60 [--trust]

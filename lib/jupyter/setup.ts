@@ -1,11 +1,12 @@
-// The kernel ready for the user's own Jupyter, as `npm run kernel:install` leaves it and `npm run notebook`
-// makes sure of before it starts Jupyter: the kernelspec installed for this user (replacing an earlier
-// one, so a moved project or another Node is picked up) and the lab's notebooks trusted.
+// The kernel ready for the lab's Jupyter (lib/jupyter/python.ts, created on first use) and for every other
+// Jupyter of this user (VS Code, a JupyterLab of their own), as `npm run kernel:install` leaves it and
+// `npm run notebook` makes sure of before it starts Jupyter: the kernelspec installed for this user
+// (replacing an earlier one, so a moved project or another Node is picked up) and the notebooks trusted.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PrerequisiteError } from '../errors.js';
 import { checkNodeVersion, installKernelSpec, tslabBinary, type KernelSpec } from './kernelspec.js';
-import { findJupyterPython } from './python.js';
+import { jupyterPython } from './python.js';
 import { labNotebooks, trustNotebooks } from './trust.js';
 
 export interface KernelSetup {
@@ -18,16 +19,13 @@ export interface KernelSetup {
   notebooks: string[];
 }
 
-/** `modules`: what the Jupyter's Python must import (Jupyter Notebook itself adds `notebook`). */
-export function setUpKernel(
-  modules: string[] = ['jupyter_client', 'nbformat'],
-  env: NodeJS.ProcessEnv = process.env,
-): KernelSetup {
+/** `env`: Jupyter's environment, e.g. a JUPYTER_DATA_DIR of a test's own. */
+export function setUpKernel(env: NodeJS.ProcessEnv = process.env): KernelSetup {
   checkNodeVersion();
   if (!existsSync(tslabBinary())) {
     throw new PrerequisiteError(`${tslabBinary()} is missing`, 'run `npm ci` first');
   }
-  const python = findJupyterPython(modules, env);
+  const python = jupyterPython();
   const kernelDir = installKernelSpec(python, undefined, env);
   const { argv } = JSON.parse(readFileSync(join(kernelDir, 'kernel.json'), 'utf8')) as KernelSpec;
   const notebooks = labNotebooks();

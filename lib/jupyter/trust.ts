@@ -1,8 +1,8 @@
 // `jupyter trust NOTEBOOK…`: signs notebooks with this user's Jupyter key, so that Jupyter shows their
 // committed SVG and HTML outputs on open (it hides them in a notebook it does not trust until the cells
 // run again). A signature covers the notebook's content, so it is renewed whenever the outputs change.
-// Debian's Jupyter has no `jupyter-trust` command; `python -m nbformat.sign` is the same program
-// (nbformat's TrustNotebookApp), run here in Jupyter's own Python.
+// `python -m nbformat.sign` is the program `jupyter trust` runs (nbformat's TrustNotebookApp), called
+// here in the lab's Jupyter Python with no launcher in between.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

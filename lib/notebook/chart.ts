@@ -2,7 +2,7 @@
 // drawn by vega-lite → vega → SVG, all in Node (no browser, nothing downloaded; see charts.ts). The rows
 // are counted first (by DuckDB where the rows are Parquet parts) and vega-lite draws the counts: the same
 // SVG as giving it every row, without a million objects.
-import { displaySvg, requireColumns, vegaLiteSvg, type ChartOptions } from './charts.js';
+import { displayChart, requireColumns, vegaLiteSvg, type ChartOptions } from './charts.js';
 import { notebookSession } from './sql-session.js';
 import type { Table } from './table.js';
 
@@ -45,5 +45,5 @@ export async function countChartSvg(
 
 /** Shows the bar chart in the notebook cell's output. */
 export async function countChart(table: Table, column: string, options?: BarChartOptions): Promise<void> {
-  displaySvg(await countChartSvg(table, column, options));
+  displayChart(await countChartSvg(table, column, options));
 }

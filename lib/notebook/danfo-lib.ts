@@ -1,8 +1,8 @@
 // danfojs-node, loaded without two of its heaviest dependencies until danfo needs them. danfo require()s
-// all of mathjs and xlsx when it loads (most of the import cell's time: docs/benchmarks.md) but calls
-// them only inside functions: mathjs in std / var / median / mode, xlsx
-// in readExcel / toExcel. A stand-in module in require's cache loads the real one on first use, so every
-// danfo call works unchanged and a notebook that never asks for those never pays for them.
+// all of mathjs and xlsx when it loads (most of the import cell's time) but calls them only inside
+// functions: mathjs in std / var / median / mode, xlsx in readExcel / toExcel. A stand-in module in
+// require's cache loads the real one on first use, so every danfo call works unchanged and a notebook
+// that never asks for those never pays for them.
 // The notebook's modules take DataFrame and Series from here, never from 'danfojs-node' directly.
 import { createRequire, Module } from 'node:module';
 import type * as Danfo from 'danfojs-node';

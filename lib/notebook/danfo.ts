@@ -1,5 +1,6 @@
 // The `toPandas()` step: a notebook Table as a danfo DataFrame (danfojs-node: the package whose types
-// tslab can resolve, see kernel-setup/README.md).
+// tslab can resolve, see docs/notebook.md).
+import { inspect } from 'node:util';
 import { DataFrame } from './danfo-lib.js';
 import type { Table } from './table.js';
 
@@ -18,6 +19,19 @@ export function danfoDtype(sparkType: string, values: unknown[]): string {
   return sparkType === 'boolean' ? 'boolean' : 'string';
 }
 
+/** `df.shape`: still an array of numbers, printed as pandas' tuple, `(10, 5)`. */
+export function pandasShape(shape: number[]): number[] {
+  const text = `(${shape.join(', ')})`;
+  return Object.defineProperty([...shape], inspect.custom, { value: () => text });
+}
+
+/** A danfo DataFrame whose shape prints as pandas'. */
+class PandasDataFrame extends DataFrame {
+  override get shape(): number[] {
+    return pandasShape(super.shape);
+  }
+}
+
 export function toDanfo(table: Table): DataFrame {
   const values = table.columns.map((_, i) => table.column(i));
   // danfo builds a frame fastest from row arrays (from an object of columns it makes rows first); a
@@ -25,5 +39,5 @@ export function toDanfo(table: Table): DataFrame {
   const rows: unknown[][] = new Array(table.rowCount);
   for (let row = 0; row < table.rowCount; row++) rows[row] = values.map((column) => column[row] ?? null);
   const dtypes = table.types.map((type, i) => danfoDtype(type, values[i]));
-  return new DataFrame(rows, { columns: table.columns, dtypes });
+  return new PandasDataFrame(rows, { columns: table.columns, dtypes });
 }

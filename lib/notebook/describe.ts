@@ -4,6 +4,7 @@
 // describes only those unless include: 'all'; a frame of strings only describes the strings.
 import { inspect } from 'node:util';
 import { DataFrame, Series } from './danfo-lib.js';
+import { frameHtml } from './pandas-html.js';
 import { frameText, type Cell, type TextColumn } from './pandas-text.js';
 import type { Table } from './table.js';
 
@@ -50,8 +51,8 @@ function ascendingStrings(values: unknown[]): boolean {
 
 /**
  * count, unique, top, freq; top is the most frequent value, the first seen among equals (pandas ≥ 2.3).
- * Counting many different strings in a Map is slow; a column in order (timestamps) is counted from its
- * runs alone.
+ * Counting hundreds of thousands of different strings in a Map is slow; a column in order (timestamps)
+ * is counted from its runs alone.
  */
 export function objectStats(values: unknown[]): Record<string, Cell> {
   const runs = runsOf(values);
@@ -100,7 +101,7 @@ export function numericStats(values: unknown[]): Record<string, Cell> {
   };
 }
 
-/** The frame's columns as arrays; danfo's frame.column(name) builds a Series, slow for many rows. */
+/** The frame's columns as arrays; danfo's frame.column(name) builds a Series and checks its index (slow). */
 function frameColumns(frame: DataFrame): unknown[][] {
   const rows = frame.values as unknown[][];
   return frame.columns.map((_, i) => rows.map((row) => row[i]));
@@ -143,6 +144,11 @@ export class Description {
 
   toString(): string {
     return frameText(this.index, this.described);
+  }
+
+  /** The table as pandas shows it in Jupyter (`_repr_html_`). */
+  toHtml(): string {
+    return frameHtml(this.index, this.described);
   }
 
   /** A cell whose last expression is a Description prints the table, as Jupyter does for pandas. */

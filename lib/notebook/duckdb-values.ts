@@ -1,6 +1,6 @@
 // DuckDB's values as the notebook's JavaScript values, with Spark's type names. Two ways out of DuckDB:
 // - decoding a materialized result's chunks value by value: fine for a few rows or for numbers, but
-//   every string longer than 12 bytes costs a native call, seconds for a big result (docs/benchmarks.md);
+//   every string longer than 12 bytes costs a native call (seconds for a million strings);
 // - in bulk, for a whole table (fetchColumns): text as codes into a dictionary, or as one JSON array.
 import {
   JSDuckDBValueConverter,

@@ -24,6 +24,9 @@ function kernelWriter(): WriteDisplayData | null {
   return kernel.lastWriteDisplayData ?? null;
 }
 
+/** True when a tslab kernel runs this code (a notebook cell), so outputs can be displayed. */
+export const inKernel = (): boolean => kernelWriter() !== null;
+
 /** Shows `bundle` as one display_data output of the running cell; false when no tslab kernel runs us. */
 export function displayBundle(bundle: MimeBundle): boolean {
   const write = kernelWriter();

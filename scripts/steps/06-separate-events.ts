@@ -1,5 +1,5 @@
 // Step 6: separate_events, the first batch job.
-import { labProgram } from '../../lib/assignment/programs.js';
+import { activeAssignment, labProgram } from '../../lib/assignment/programs.js';
 import { SCHEMA_MISMATCH } from '../../lib/spark/spark-text.js';
 import { topicHasEvents } from '../../lib/walkthrough/prerequisites.js';
 import { step } from '../step.js';
@@ -11,7 +11,9 @@ export default step(
     original: ['docker-compose exec spark spark-submit /w205/full-stack/separate_events.py'],
     explanation:
       'Reads the whole topic as a bounded batch (earliest to latest offset), applies munge_event (Host becomes ' +
-      '"moe", Cache-Control "no-cache") and shows one table per event type. Unlike the original, the types ' +
+      '"moe", Cache-Control "no-cache"), shows one table per event type and writes them to /tmp/events, ' +
+      "partitioned by event type (what the walkthrough's commented-out write meant; exploring-events.ipynb " +
+      'reads it). Unlike the original, the types ' +
       'come from the data rather than a hard-coded list, and rows of other schemas do not break it. With ' +
       "--engine spark it submits the walkthrough's separate_events.py, which fails as the walkthrough warns " +
       '("would break if we gave it 2 different schemas"): Spark takes the schema of the first event, and the ' +
@@ -22,7 +24,10 @@ export default step(
   },
   async ({ $, config, say }) => {
     if (config.engine === 'typescript') {
-      await $`node --import tsx ${labProgram('separate_events')}`;
+      // --write: the walkthrough's commented-out write, which exploring-events.ipynb reads; the student's
+      // separate_events (the assignment's) only shows its tables, as the course's does
+      const write = activeAssignment() ? [] : ['--write', config.hdfs.eventsDir];
+      await $`node --import tsx ${labProgram('separate_events')} ${write}`;
       return;
     }
     const submitted = await $({ nothrow: true })`spark-submit labs/spark/separate_events.py`;

@@ -19,8 +19,8 @@ export default step(
       'Runs notebooks/querying-purchases.ipynb with the real tslab (TypeScript) kernel, headless: it reads ' +
       'every Parquet part of /tmp/purchases through WebHDFS, shows it, registers it as the table purchases, ' +
       'selects the rows of user1.comcast.com with SQL (DuckDB), turns them into a danfo DataFrame (toPandas) ' +
-      'and describes it as pandas would. To work in it yourself: `jupyter notebook notebooks/` (the kernel is ' +
-      'installed by `npm run kernel:install`). Once the assignment is started, it runs ' +
+      'and describes it as pandas would, then charts the purchases per host. To work in it yourself: ' +
+      '`npm run notebook` (JupyterLab; docs/notebook.md). Once the assignment is started, it runs ' +
       'assignment/querying-purchases.ipynb, the notebook of your questions.',
     needs: purchasesWritten,
     file: import.meta.url,

@@ -167,6 +167,11 @@ describe('Walkthrough > steps', () => {
   it("with --engine spark, steps 6-8 submit the walkthrough's PySpark programs, and 7 and 8 run the lab's beside them", async () => {
     const spark = { LAB_ENGINE: 'spark' };
     assert.deepEqual((await run(byId(6), spark)).commands, ['spark-submit labs/spark/separate_events.py']);
+    assert.deepEqual(
+      (await run(byId(6), { EVENTS_DIR: '/tmp/other-events' })).commands,
+      ['node --import tsx labs/separate_events.ts --write /tmp/other-events'],
+      'step 6 writes where exploring-events.ipynb reads',
+    );
     assert.deepEqual((await run(byId(7), spark)).commands, [
       'spark-submit labs/spark/just_filtering.py',
       'node --import tsx labs/just_filtering.ts',
@@ -224,7 +229,7 @@ describe('Walkthrough > steps', () => {
     assert.equal(ok.record.ok, true, 'step 6 passed');
     assert.deepEqual(ok.record.commands, [
       {
-        command: 'node --import tsx labs/separate_events.ts',
+        command: 'node --import tsx labs/separate_events.ts --write /tmp/events',
         output: 'separate_events summary: read 5 records',
         exitCode: 0,
       },

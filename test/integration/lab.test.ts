@@ -5,13 +5,17 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { loadConfig } from '../../lib/config.js';
 import { HdfsClient } from '../../lib/hdfs/hdfs-client.js';
+import { labNotebooks } from '../../lib/jupyter/trust.js';
 import { stopBackground } from '../../lib/process/background.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { backgroundProgram, RUN_DIR } from '../../lib/walkthrough/records.js';
 import { STARTED_BY } from '../../scripts/step.js';
+import { assertRanClean, runLabNotebook } from '../support/executed-cells.js';
 import { checkLine, npmRun } from '../support/npm-run.js';
 
 /** Live processes that a lab step started (they and their children carry its LAB_STARTED_BY), as `pid command`. */
@@ -73,6 +77,16 @@ describe('Walkthrough > npm run lab (end to end)', () => {
       existsSync(join(RUN_DIR, 'querying-purchases.executed.ipynb')),
       'the executed notebook is kept',
     );
+  });
+
+  it('leaves what both notebooks read: each runs clean right after the lab', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'lab-notebooks-'));
+    try {
+      for (const notebook of labNotebooks())
+        assertRanClean(await runLabNotebook(basename(notebook), work, {}));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 
   it('lab:grade fails the /tmp/purchases check when its output is deleted, and passes after step 8 again', async () => {

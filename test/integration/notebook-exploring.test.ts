@@ -8,20 +8,8 @@ import { join, posix } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeCell } from '../../lib/jupyter/executed-notebook.js';
 import { assertRanClean, runLabNotebook, taggedCell } from '../support/executed-cells.js';
-import { createTopic, deleteTopic, event, hdfs, produce, randomName, runLab } from './jobs-fixture.js';
-
-const T0 = Date.UTC(2026, 10, 28, 10, 0, 0, 100);
-// [event, the second after T0 Kafka stamps it with]: 3, 2, 4 and 1 events in seconds 0, 1, 3 and 4
-const times = (n: number, value: object, second: number) =>
-  Array.from({ length: n }, () => ({ value, second }));
-const EVENTS = [
-  ...times(3, event('default', 'user1.comcast.com'), 0),
-  ...times(2, event('purchase_sword', 'user1.comcast.com'), 1),
-  ...times(2, event('purchase_shield', 'user2.att.com'), 3),
-  ...times(2, event('join_guild', 'user2.att.com'), 3),
-  ...times(1, event('purchase_knife', 'user1.comcast.com', { description: 'very sharp knife' }), 4),
-];
-const COUNTS = { default: 3, purchase_sword: 2, purchase_shield: 2, join_guild: 2, purchase_knife: 1 };
+import { deleteTopic, hdfs, randomName } from './jobs-fixture.js';
+import { COUNTS, EVENTS, writeTestEvents } from './notebook-data.js';
 
 describe('Notebook > exploring-events.ipynb on the tslab kernel', () => {
   const topic = randomName('test-exploring');
@@ -32,12 +20,7 @@ describe('Notebook > exploring-events.ipynb on the tslab kernel', () => {
   const text = (tag: string) => taggedCell(cells, tag);
 
   before(async () => {
-    await createTopic(topic);
-    await produce(
-      topic,
-      EVENTS.map(({ value, second }) => ({ value: JSON.stringify(value), timestamp: T0 + second * 1000 })),
-    );
-    await runLab('separate_events', ['--topic', topic, '--write', dir]);
+    await writeTestEvents(topic, dir);
     work = await mkdtemp(join(tmpdir(), 'notebook-exploring-'));
     cells = await runLabNotebook('exploring-events.ipynb', work, { EVENTS_DIR: dir });
   });
@@ -67,9 +50,10 @@ describe('Notebook > exploring-events.ipynb on the tslab kernel', () => {
   });
   it('counts the events per type and host: every host munged to moe', () => {
     const lines = text('per-type-host').text.split('\n');
+    assert.match(lines[0], /^ +event_type +Host +timestamp_count$/, "pandas' header line, no box");
     for (const [type, rows] of Object.entries(COUNTS)) {
       assert.ok(
-        lines.some((line) => new RegExp(`║ \\d+ +│ ${type} +│ moe +│ ${rows} +║`).test(line)),
+        lines.some((line) => new RegExp(`^\\d+ +${type} +moe +${rows}$`).test(line)),
         `${type}: ${rows} events from moe`,
       );
     }
@@ -110,17 +94,42 @@ describe('Notebook > exploring-events.ipynb on the tslab kernel', () => {
       'pandas text of describe()',
     );
   });
-  it('draws the events per type as bars and the events per second as a line, in SVG', () => {
-    const svg = (tag: string) =>
-      text(tag)
-        .media.map((m) => m['image/svg+xml'] ?? '')
+  it('shows the tables as pandas does in Jupyter: HTML with the text beside it', () => {
+    for (const tag of ['per-type-host', 'describe-per-second']) {
+      const html = text(tag)
+        .media.map((m) => m['text/html'] ?? '')
         .join('');
+      assert.match(
+        html,
+        /<table border="1" class="dataframe">[\s\S]*<thead>[\s\S]*<tbody>/,
+        `${tag}: a dataframe table`,
+      );
+    }
+    assert.match(
+      text('describe-per-second')
+        .media.map((m) => m['text/html'] ?? '')
+        .join(''),
+      /<th>count<\/th>\n {6}<td>4\.000000<\/td>/,
+      'the index in <th>, the cells formatted as in the text',
+    );
+  });
+  it('draws the events per type as bars and the events per second on a time axis, SVG and PNG', () => {
+    const media = (tag: string, type: string) =>
+      text(tag)
+        .media.map((m) => m[type] ?? '')
+        .join('');
+    const svg = (tag: string) => media(tag, 'image/svg+xml');
     assert.equal((svg('chart-types').match(/aria-roledescription="bar"/g) ?? []).length, 5, 'a bar per type');
     assert.match(svg('chart-types'), /purchase_knife/, 'the types on the axis');
     assert.equal(
-      (svg('chart-per-second').match(/aria-roledescription="point"/g) ?? []).length,
+      (svg('chart-per-second').match(/aria-roledescription="bar"/g) ?? []).length,
       4,
-      'a point per second',
+      'a bar per second',
     );
+    assert.match(svg('chart-per-second'), />10:00:02</, 'a tick at 10:00:02, a second without events');
+    for (const tag of ['chart-types', 'chart-per-second']) {
+      const png = Buffer.from(media(tag, 'image/png'), 'base64');
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', `${tag}: a PNG beside the SVG`);
+    }
   });
 });

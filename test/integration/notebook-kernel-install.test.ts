@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { findJupyterPython } from '../../lib/jupyter/python.js';
+import { jupyterPython } from '../../lib/jupyter/python.js';
 import { labNotebooks } from '../../lib/jupyter/trust.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 import { isTrusted } from '../support/jupyter-trust.js';
@@ -20,7 +20,7 @@ describe('Kernel setup > npm run kernel:install', () => {
   const specSeenByJupyter = () =>
     JSON.parse(
       execFileSync(
-        findJupyterPython(),
+        jupyterPython(),
         [
           '-c',
           'import json; from jupyter_client.kernelspec import KernelSpecManager as M; s = M().get_kernel_spec("tslab"); print(json.dumps({"dir": s.resource_dir, "argv": s.argv}))',

@@ -92,14 +92,25 @@ describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
       .filter((line) => line.startsWith('|') && !line.includes('Host'));
     assert.equal(rows.length, EXPECTED.user1Rows, 'data lines in show()');
   });
-  it('converts the result to a danfo DataFrame of rows × columns', () => {
-    assert.match(stdout('to-danfo'), new RegExp(`\\[ ${EXPECTED.user1Rows}, 6 \\]`), 'df.shape');
+  it('converts the result to a danfo DataFrame whose shape prints as pandas’ (rows, columns)', () => {
+    assert.equal(stdout('to-danfo').trim(), `(${EXPECTED.user1Rows}, 6)`, 'df.shape');
   });
 
   describe('describe()', () => {
     let table: Map<string, Map<string, string>>;
     before(() => {
       table = parseDescribe(stdout('describe'));
+    });
+    it('is shown as pandas’ HTML table, with the text beside it', () => {
+      const html = cell('describe')
+        .media.map((m) => m['text/html'] ?? '')
+        .join('');
+      assert.match(html, /<table border="1" class="dataframe">/, 'a dataframe table');
+      assert.match(
+        html,
+        /<th>top<\/th>\n(?: {6}<td>[^<]*<\/td>\n)* {6}<td>user1\.comcast\.com<\/td>/,
+        'top in a row',
+      );
     });
     it('has pandas row labels count, unique, top, freq', () => {
       assert.deepEqual([...table.keys()], ['count', 'unique', 'top', 'freq'], 'row labels');
@@ -127,12 +138,16 @@ describe('Notebook > querying-purchases.ipynb on the tslab kernel', () => {
     });
   });
 
-  it('draws the chart inline as SVG', () => {
+  it('draws the chart inline as SVG, a PNG of it in the same output', () => {
     assert.ok(hasChart([cell('chart')]), 'an image output');
-    const svg = cell('chart')
-      .media.map((m) => m['image/svg+xml'] ?? m['text/html'] ?? '')
-      .join('');
-    assert.match(svg, /<svg[\s\S]*user2\.att\.com[\s\S]*<\/svg>/, 'an SVG naming the hosts');
+    const [chart] = cell('chart').media;
+    assert.match(
+      chart['image/svg+xml'] ?? '',
+      /<svg[\s\S]*user2\.att\.com[\s\S]*<\/svg>/,
+      'an SVG naming the hosts',
+    );
+    const png = Buffer.from(chart['image/png'] ?? '', 'base64');
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG beside it');
   });
 });
 

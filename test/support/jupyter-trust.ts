@@ -1,11 +1,11 @@
 // Whether Jupyter trusts a notebook, asked of Jupyter itself (NotebookNotary, as Jupyter Notebook checks
 // on open), with the signatures kept in the Jupyter data folder `jupyterDataDir`.
 import { execFileSync } from 'node:child_process';
-import { findJupyterPython } from '../../lib/jupyter/python.js';
+import { jupyterPython } from '../../lib/jupyter/python.js';
 
 export const isTrusted = (notebook: string, jupyterDataDir: string): boolean =>
   execFileSync(
-    findJupyterPython(['nbformat']),
+    jupyterPython(),
     [
       '-c',
       'import sys, nbformat; from nbformat.sign import NotebookNotary; print(NotebookNotary().check_signature(nbformat.read(sys.argv[1], 4)))',
