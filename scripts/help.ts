@@ -53,6 +53,7 @@ export const HELP_GROUPS: { title: string; commands: [script: string, line: stri
         'notebook',
         "JupyterLab with the lab's notebooks on 127.0.0.1 (token in the printed address; -- --classic: Notebook 7); Ctrl-C stops it",
       ],
+      ['notebook:run', 'run a notebook headless with the tslab kernel and keep its outputs'],
       ['kernel:install', "set up the lab's Jupyter (first time) and install the tslab (TypeScript) kernel"],
       [
         'notebook:screenshot',

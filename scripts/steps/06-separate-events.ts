@@ -26,8 +26,8 @@ export default step(
     if (config.engine === 'typescript') {
       // --write: the walkthrough's commented-out write, which exploring-events.ipynb reads; the student's
       // separate_events (the assignment's) only shows its tables, as the course's does
-      const write = activeAssignment() ? [] : ['--write', config.hdfs.eventsDir];
-      await $`node --import tsx ${labProgram('separate_events')} ${write}`;
+      if (activeAssignment()) await $`node --import tsx ${labProgram('separate_events')}`;
+      else await $`node --import tsx ${labProgram('separate_events')} --write ${config.hdfs.eventsDir}`;
       return;
     }
     const submitted = await $({ nothrow: true })`spark-submit labs/spark/separate_events.py`;
