@@ -7,13 +7,14 @@
 FROM apache/hadoop:3.5.0 AS hadoop
 
 # Node.js 24 (the current LTS; CI runs the unit and notebook tests on it) for the labs; kcat and ab
-# (apache2-utils) as in mids; a JRE for the Hadoop client; nbconvert and nbclient for step 10 and
-# Jupyter Notebook for the notebook service (the tslab kernel is the project's, from node_modules).
+# (apache2-utils) as in mids; a JRE for the Hadoop client; python3-venv for the lab's own Jupyter
+# (JupyterLab 4, Notebook 7 and nbclient, pinned in lib/jupyter/requirements.txt), which
+# `npm run kernel:install` makes in the checkout's .lab/jupyter-venv for step 10 and the notebook service
+# (the tslab kernel is the project's, from node_modules).
 FROM node:24-bookworm AS lab
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      kcat apache2-utils default-jre-headless \
-      jupyter-notebook jupyter-nbconvert python3-nbclient python3-ipykernel \
+      kcat apache2-utils default-jre-headless python3-venv \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=hadoop /opt/hadoop /opt/hadoop
 # core-site.xml names the NameNode by the container's HDFS_URI; log4j keeps the listing free of INFO lines

@@ -155,7 +155,7 @@ describe(
       );
     });
 
-    it("builds app and notebook from one image: kcat and ab as in mids, a JRE, Hadoop's client and nbconvert", () => {
+    it("builds app and notebook from one image: kcat and ab as in mids, a JRE, Hadoop's client and venv for the lab's Jupyter", () => {
       assert.deepEqual(services.notebook.build, services.app.build, 'one build');
       assert.equal(services.notebook.image, services.app.image, 'one image');
       assert.match(
@@ -163,12 +163,21 @@ describe(
         /apt-get install[^\n]*\n?[^\n]*\bkcat\b[^\n]*\bapache2-utils\b[^\n]*\bdefault-jre-headless\b/,
         'kcat, apache2-utils (ab) and a JRE',
       );
-      assert.match(dockerfile(), /\bjupyter-nbconvert\b[^\n]*\bpython3-nbclient\b/, 'nbconvert for step 10');
+      assert.match(
+        dockerfile(),
+        /apt-get install[^\n]*\n?[^\n]*\bpython3-venv\b/,
+        "venv for the lab's Jupyter",
+      );
+      assert.doesNotMatch(
+        dockerfile(),
+        /\bjupyter-notebook\b|\bjupyter-nbconvert\b/,
+        "no Debian Jupyter: the lab's own",
+      );
     });
 
     it('keeps Jupyter token authentication on in the notebook', () => {
       const command = (services.notebook.command ?? []).join(' ');
-      assert.match(command, /jupyter notebook/, 'runs Jupyter');
+      assert.match(command, /\.lab\/jupyter-venv\/bin\/jupyter lab\b/, "runs the lab's JupyterLab");
       assert.match(command, /npm run -s kernel:install/, 'installs the tslab kernel the project way');
       assert.doesNotMatch(
         command,
