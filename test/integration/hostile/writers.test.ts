@@ -4,9 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { siblingPath } from '../../../lib/hdfs/atomic-output.js';
 import { acquireLease, leasePath } from '../../../lib/hdfs/lease.js';
 import { REPO_ROOT } from '../../../lib/paths.js';
@@ -140,30 +140,31 @@ describe('Hostile > writers of one output directory (real HDFS, real filtered_wr
     it(`${signal} during a write: exit ${code}, no local spool, no HDFS leftovers, the previous output intact`, async () => {
       const tallied = tallyCase(`signals: ${signal}`, 1);
       const before = (await hdfs.list(output)).map((e) => e.pathSuffix).sort();
+      // a temporary folder of its own: another program's spool appearing in the shared one is not its
+      const tmp = mkdtempSync(join(tmpdir(), 'hostile-signal-'));
       const child = spawn(
         process.execPath,
         ['--import', 'tsx', 'labs/filtered_writes.ts', '--topic', bigTopic, '--output', output],
-        { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+        { cwd: REPO_ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const spool = () => readdirSync(tmpdir()).filter((name) => name.startsWith('filtered-writes-'));
-      const spoolsBefore = new Set(spool());
-      // stop it once it is reading: its spool exists
-      while (!spool().some((name) => !spoolsBefore.has(name)) && child.exitCode === null) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      const spool = () => readdirSync(tmp).filter((name) => name.startsWith('filtered-writes-'));
+      try {
+        // stop it once it is reading: its spool exists
+        while (spool().length === 0 && child.exitCode === null) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        child.kill(signal);
+        const [exitCode] = (await once(child, 'exit')) as [number | null];
+        // stopped by the signal is what it should do; any other end is a failure
+        if (exitCode !== code) tallied.add({ jobFailures: 1 });
+        assert.equal(exitCode, code, `exit ${code} (stderr: ${stderr})`);
+        assert.match(stderr, new RegExp(`stopped by ${signal}: cleaned up`), 'it says so');
+        assert.deepEqual(spool(), [], 'its local spool is gone');
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
       }
-      child.kill(signal);
-      const [exitCode] = (await once(child, 'exit')) as [number | null];
-      // stopped by the signal is what it should do; any other end is a failure
-      if (exitCode !== code) tallied.add({ jobFailures: 1 });
-      assert.equal(exitCode, code, `exit ${code} (stderr: ${stderr})`);
-      assert.match(stderr, new RegExp(`stopped by ${signal}: cleaned up`), 'it says so');
-      assert.deepEqual(
-        spool().filter((name) => !spoolsBefore.has(name)),
-        [],
-        'its local spool is gone',
-      );
       assert.deepEqual(
         (await hdfs.list(output)).map((e) => e.pathSuffix).sort(),
         before,
