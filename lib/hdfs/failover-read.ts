@@ -65,8 +65,17 @@ async function get(url: string, where: 'namenode' | 'datanode'): Promise<Respons
   throw new ReadFailure(`${response.status} ${message}`, 'hdfs');
 }
 
+export interface FailoverOptions {
+  /** told each DataNode (its HTTP address) that did not answer and was passed over */
+  onFailover?: (dataNode: string, failure: ReadFailure) => void;
+}
+
 /** Reads the whole file at `path` (percent-encoded), failing over from DataNodes that do not answer. */
-export async function readWithFailover(hdfs: WebHdfsEndpoint, path: string): Promise<Buffer> {
+export async function readWithFailover(
+  hdfs: WebHdfsEndpoint,
+  path: string,
+  { onFailover }: FailoverOptions = {},
+): Promise<Buffer> {
   const excluded: string[] = [];
   for (;;) {
     const open = await get(openUrl(hdfs, path, excluded), 'namenode');
@@ -77,10 +86,12 @@ export async function readWithFailover(hdfs: WebHdfsEndpoint, path: string): Pro
       if (!(err instanceof ReadFailure) || err.where !== 'datanode') throw err;
       const jmx = `${hdfs.endpoint}/jmx?qry=Hadoop:service=NameNode,name=NameNodeInfo`;
       const info = (await (await get(jmx, 'namenode')).json()) as { beans: { LiveNodes: string }[] };
-      const dead = transferAddresses(info.beans[0]?.LiveNodes ?? '{}').get(new URL(location).host);
+      const dataNode = new URL(location).host;
+      const dead = transferAddresses(info.beans[0]?.LiveNodes ?? '{}').get(dataNode);
       // a DataNode the NameNode no longer lists, or one excluded already: nothing left to try
       if (!dead || excluded.includes(dead)) throw err;
       excluded.push(dead);
+      onFailover?.(dataNode, err);
     }
   }
 }

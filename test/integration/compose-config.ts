@@ -36,9 +36,15 @@ function portObject(port: ComposePort | string): ComposePort {
   return { host_ip: hostIp, published, target: Number(target) };
 }
 
-export const hasCompose =
+const hasCompose =
   spawnSync('docker', ['compose', 'version']).status === 0 ||
   spawnSync('docker-compose', ['version']).status === 0;
+
+/** The compose suites' skip: its reason where Compose is missing (under CI that fails the run). */
+export const skipWithoutCompose = {
+  skip:
+    !hasCompose && 'neither `docker compose` nor `docker-compose` on this machine: install docker-compose',
+};
 
 /**
  * The file as Compose resolves it: `docker compose config` (v2, JSON) where the plugin exists, otherwise

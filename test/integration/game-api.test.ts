@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { parseAbReport, runAb } from '../support/ab.js';
@@ -157,20 +158,64 @@ describe('labs > game_api (real broker, real ab, real kcat)', () => {
   });
 });
 
+/**
+ * A request whose last line is held back: the API has begun reading it, so the request is accepted and
+ * its connection busy. `finish()` sends the rest and resolves to the answer's status (0: no answer).
+ */
+async function heldRequest(url: string, path: string): Promise<{ finish(): Promise<number> }> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  await once(socket, 'connect');
+  socket.write(`GET ${path} HTTP/1.1\r\nHost: held.test\r\n`);
+  let answer = '';
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+  const closed = new Promise((resolve) => socket.on('close', resolve));
+  socket.on('error', () => undefined); // a reset leaves no answer: status 0
+  return {
+    finish: async () => {
+      // the API closes the connection after its answer while it shuts down
+      socket.write('\r\n');
+      await closed;
+      return Number(/^HTTP\/1\.1 (\d{3}) /.exec(answer)?.[1] ?? 0);
+    },
+  };
+}
+
+/** Whether a new connection to the API is refused: it stopped listening. */
+const refusesConnections = (url: string) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(Number(new URL(url).port), new URL(url).hostname);
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.on('error', () => resolve(true));
+  });
+
 describe('labs > game_api shutdown', () => {
   it('on SIGTERM answers what it accepted once Kafka acknowledged it, then exits 0', async () => {
     const shutdownTopic = `${topic}-shutdown`;
     await createTopic({ topic: shutdownTopic }, config.kafka);
     try {
       const api = await startApiProcess({ topic: shutdownTopic });
+      const held = await Promise.all(Array.from({ length: 5 }, () => heldRequest(api.url, '/join_a_guild')));
+      // answered: the API took the connections before this one (it accepts them in order)
+      assert.equal((await httpGet(`${api.url}/join_a_guild`)).status, 200, 'a request before the SIGTERM');
       const requests = Array.from({ length: 200 }, () =>
         httpGet(`${api.url}/join_a_guild`).catch(() => ({ status: 0, body: '' })),
       );
-      await new Promise((resolve) => setImmediate(resolve));
       const exitCode = api.stop();
+      await waitFor(() => refusesConnections(api.url), {
+        label: 'the API to stop taking connections after SIGTERM',
+        timeoutMs: 30_000,
+        intervalMs: 20,
+      });
+      // the held requests end only now, while the API shuts down
+      const heldStatuses = await Promise.all(held.map((request) => request.finish()));
       const answers = await Promise.all(requests);
       assert.equal(await exitCode, 0, 'exit code 0');
-      const ok = answers.filter((a) => a.status === 200).length;
+      assert.deepEqual(heldStatuses, [200, 200, 200, 200, 200], 'each accepted request answered 200');
+      const ok = 1 + heldStatuses.length + answers.filter((a) => a.status === 200).length;
       assert.equal(
         await countMessages(shutdownTopic, config.kafka),
         ok,

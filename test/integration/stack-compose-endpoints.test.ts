@@ -19,7 +19,7 @@ import {
   composeServices,
   dockerfile,
   environmentOf,
-  hasCompose,
+  skipWithoutCompose,
   type ComposeService,
   type ComposeServices,
 } from './compose-config.js';
@@ -64,7 +64,7 @@ async function stepCommands(id: number, env: Record<string, string>): Promise<st
 
 describe(
   'Stack > docker-compose.yml > the endpoints of the steps and the grade, seen from the app container',
-  { skip: !hasCompose && 'neither docker compose nor docker-compose on this machine' },
+  skipWithoutCompose,
   () => {
     let services: ComposeServices;
     let app: LabConfig;

@@ -1,6 +1,7 @@
-// kill -9 of a partition leader while `ab -n 20000 -c 50` runs against the game API on the cluster: every
-// 200 is in the topic exactly once, no event is in it twice, the API never answers 200 for an event Kafka
-// did not acknowledge, and it recovers by itself. Beside ab (whose requests all look alike), requests that
+// kill -9 of a partition leader while `ab -n 20000 -c 50` runs against the game API on the cluster: the
+// leadership moves to another broker while the load runs, every 200 is in the topic exactly once, no event
+// is in it twice, the API never answers 200 for an event Kafka did not acknowledge, and it recovers by
+// itself: requests sent after the leadership moved are answered 200. Beside ab (whose requests all look alike), requests that
 // each carry their own X-Request-Id give the exact account.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,16 +49,21 @@ describe('Cluster > Kafka: kill -9 of a partition leader under load', () => {
   });
 
   it('keeps every 200 in the topic exactly once, and the API recovers by itself', async (t) => {
-    const leaderId = await withAdmin(config.kafka, async (admin) => {
-      const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
-      return metadata.partitions.find((p) => p.partitionId === 0)!.leader;
-    });
+    /** partition 0's leader as the cluster's metadata names it (-1: none) */
+    const partitionLeader = () =>
+      withAdmin(config.kafka, async (admin) => {
+        const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+        return metadata.partitions.find((p) => p.partitionId === 0)!.leader;
+      });
+    const leaderId = await partitionLeader();
     const leader = clusterDaemon(cluster.kafka.nodes.find((n) => n.id === leaderId)!.name);
 
     const started = Date.now();
     const load = markedRequests(`${api.url}${PATH}`, 'marked', 10);
     marked = load;
     let killed: Promise<number> | undefined;
+    /** another broker leads partition 0: which, and how many marked requests were sent by then */
+    let moved: Promise<{ leader: number; sent: number }> | undefined;
     let sentBeforeKill = 0;
     // the kill lands when ab itself says a fifth of its requests are done
     const abOutput = await runAb(
@@ -66,6 +72,16 @@ describe('Cluster > Kafka: kill -9 of a partition leader under load', () => {
         if (!killed && /Completed 4000 requests/.test(text)) {
           sentBeforeKill = load.sent();
           killed = kill9(leader);
+          moved = killed.then(() =>
+            waitFor(
+              async () => {
+                const now = await partitionLeader();
+                return now !== leaderId && now >= 0 ? { leader: now, sent: load.sent() } : undefined;
+              },
+              { label: 'another broker to lead partition 0', timeoutMs: 60_000, intervalMs: 250 },
+            ),
+          );
+          moved.catch(() => undefined); // awaited below, once ab is done
         }
       },
     );
@@ -73,11 +89,14 @@ describe('Cluster > Kafka: kill -9 of a partition leader under load', () => {
     const killedPid = await killed;
     const ab = parseAbReport(abOutput);
 
-    // Recovered: 200 marked requests sent after the kill answered 200, with nobody's help.
-    const answeredAfterKill = () =>
-      [...load.answers].filter(([id, status]) => sequenceOf(id) >= sentBeforeKill && status === 200).length;
-    await waitFor(async () => answeredAfterKill() >= 200 || undefined, {
-      label: 'the game API to answer 200 again after the kill',
+    // The leadership moved while the marked requests still ran (they stop below).
+    const move = await moved!;
+    assert.notEqual(move.leader, leaderId, 'partition 0 has a new leader');
+    // Recovered: 200 marked requests sent after the leadership moved answered 200, with nobody's help.
+    const answeredAfterMove = () =>
+      [...load.answers].filter(([id, status]) => sequenceOf(id) >= move.sent && status === 200).length;
+    await waitFor(async () => answeredAfterMove() >= 200 || undefined, {
+      label: 'the game API to answer 200 again after the leadership moved',
       timeoutMs: 120_000,
       intervalMs: 200,
     });
@@ -111,6 +130,7 @@ describe('Cluster > Kafka: kill -9 of a partition leader under load', () => {
     const ab200 = ab.complete - ab.non2xx;
     t.diagnostic(
       `killed kafka node ${leaderId} (pid ${killedPid}, leader of partition 0) at ab's 4000th request; ` +
+        `node ${move.leader} led it by the ${move.sent}th marked request (${sentBeforeKill} at the kill); ` +
         `ab: ${ab.complete} answered, ${ab200} × 200, ${ab.non2xx} × non-2xx, ${abEvents} events in the topic; ` +
         `marked: ${statuses.length} sent, ${ok.length} × 200, ${refused.length} not, ` +
         `${written503} of those in the topic anyway; recovered ${recoveredAfterS.toFixed(1)} s after the start; ` +

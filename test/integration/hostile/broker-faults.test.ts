@@ -17,11 +17,13 @@ import { waitFor } from '../../../lib/wait-for.js';
 import { parseAbReport, runAb } from '../../support/ab.js';
 import { startApiProcess, type ApiProcess } from '../../support/api-process.js';
 import { httpGet } from '../../support/http-get.js';
-import { tally } from '../../support/hostile-tally.js';
+import { tallyCase } from '../../support/hostile-tally.js';
 import { throwawayKafka, type ThrowawayKafka } from '../../support/throwaway-kafka.js';
 import { runLab } from '../jobs-fixture.js';
 
 const topic = `test-broker-faults-${randomBytes(4).toString('hex')}`;
+/** ab's requests at a time: no more of its requests than this wait for one batch */
+const AB_CONCURRENCY = 50;
 
 describe('Hostile > a broker that hangs, or crashes under load (throwaway real broker)', () => {
   let kafka: ThrowawayKafka;
@@ -48,6 +50,7 @@ describe('Hostile > a broker that hangs, or crashes under load (throwaway real b
   });
 
   it('/healthz is 503 while the broker takes connections but answers nothing, and 200 once it answers again', async () => {
+    tallyCase('broker: hangs', 1);
     assert.equal(await health(), 200, 'healthy to begin with');
     kafka.signal('SIGSTOP');
     try {
@@ -62,10 +65,10 @@ describe('Hostile > a broker that hangs, or crashes under load (throwaway real b
       kafka.signal('SIGCONT');
     }
     await recovered();
-    tally('broker: hangs', { inputs: 1 });
   });
 
-  it('kill -9 under `ab -n 20000 -c 50`: every 200 in the topic exactly once, recovery, the jobs read it all', async () => {
+  it('kill -9 under `ab -n 20000 -c 50`: every 200 in the topic exactly once, recovery, the jobs read it all', async (t) => {
+    const tallied = tallyCase('broker: kill -9 under load', 1);
     const statuses = new Map<string, number>();
     let tagging = true;
     // tagged requests beside ab: each carries its own id, so each 200 can be found in the topic
@@ -81,12 +84,20 @@ describe('Hostile > a broker that hangs, or crashes under load (throwaway real b
         }
       }),
     );
-    const ab = runAb(['-n', '20000', '-c', '50', '-H', 'Host: ab.load', `${api.url}/purchase_a_sword`]);
+    const ab = runAb([
+      '-n',
+      '20000',
+      '-c',
+      String(AB_CONCURRENCY),
+      '-H',
+      'Host: ab.load',
+      `${api.url}/purchase_a_sword`,
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     kafka.signal('SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await kafka.start();
-    const abReport = parseAbReport(await ab);
+    parseAbReport(await ab); // ab ran to its end: it printed its report
     await recovered();
     tagging = false;
     await tagged;
@@ -104,25 +115,47 @@ describe('Hostile > a broker that hangs, or crashes under load (throwaway real b
     const answered = [...statuses].filter(([, status]) => status === 200).map(([id]) => id);
     const lost = answered.filter((id) => !seen.has(id));
     const duplicated = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    // ab's requests all look alike: the API's access log says how each was answered (ab alone cannot: it
+    // counts a 503's other length as a failure too). A 200's event is in the topic once. A 503's is not,
+    // but for a batch the broker wrote and then could not acknowledge: only a send that failed, each time
+    // the API lost Kafka (its "unreachable"/"connecting" lines), and with at most ab's 50 requests waiting.
+    const abAnswers = (status: number) =>
+      api.stdout.filter((line) => line.endsWith(`"GET /purchase_a_sword HTTP/1.0" ${status} -`)).length;
+    const ab200 = abAnswers(200);
+    const ab503 = abAnswers(503);
+    const losses = api.stderr.filter((line) => /Kafka unreachable|Connecting to Kafka/.test(line)).length;
+    const abUnacknowledged = Math.min(ab503, AB_CONCURRENCY * losses);
+    tallied.add({
+      lost: lost.length + Math.max(0, ab200 - abEvents),
+      duplicated: duplicated.length + Math.max(0, abEvents - ab200 - abUnacknowledged),
+    });
     const refused = [...statuses.values()].filter((s) => s !== 200);
+    t.diagnostic(
+      `tagged: ${statuses.size} sent, ${answered.length} × 200, ${refused.length} not; ` +
+        `ab: ${ab200} × 200, ${ab503} × 503, ${abEvents} events in the topic; Kafka lost ${losses} times`,
+    );
     assert.ok(
       refused.length > 0 && refused.every((s) => s === 503),
       `the crash was felt: 503s, nothing else (${refused.length})`,
     );
     assert.deepEqual(lost, [], 'every tagged 200 is in the topic');
     assert.deepEqual(duplicated, [], 'no event twice');
-    const ab200 = abReport.complete - abReport.non2xx - abReport.failed;
+    assert.ok(ab200 > 0, 'ab got 200s');
+    assert.ok(abEvents >= ab200, `ab: ${ab200} answered 200, ${abEvents} events in the topic`);
     assert.ok(
-      abEvents >= ab200,
-      `ab: ${ab200} answered 200, ${abEvents} events in the topic (no 200 without its event)`,
+      abEvents <= ab200 + abUnacknowledged,
+      `ab: ${abEvents} events for ${ab200} × 200 and at most ${abUnacknowledged} 503s the broker wrote ` +
+        `(${losses} times Kafka was lost): no request has two`,
     );
 
     const results = await mkdtemp(join(tmpdir(), 'broker-faults-'));
     try {
-      await runLab('just_filtering', ['--topic', topic], {
-        LAB_RESULTS_DIR: results,
-        KAFKA_BROKERS: kafka.brokers.join(','),
-      });
+      await tallied.job(
+        runLab('just_filtering', ['--topic', topic], {
+          LAB_RESULTS_DIR: results,
+          KAFKA_BROKERS: kafka.brokers.join(','),
+        }),
+      );
       const summary = JSON.parse(await readFile(join(results, 'just_filtering.json'), 'utf8')) as JobSummary;
       assert.equal(
         summary.read,
@@ -132,6 +165,5 @@ describe('Hostile > a broker that hangs, or crashes under load (throwaway real b
     } finally {
       await rm(results, { recursive: true, force: true });
     }
-    tally('broker: kill -9 under load', { inputs: 1, lost: lost.length, duplicated: duplicated.length });
   });
 });

@@ -4,15 +4,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { siblingPath } from '../../../lib/hdfs/atomic-output.js';
 import { acquireLease, leasePath } from '../../../lib/hdfs/lease.js';
 import { REPO_ROOT } from '../../../lib/paths.js';
 import { purchasesWritten } from '../../../lib/walkthrough/prerequisites.js';
 import { waitFor } from '../../../lib/wait-for.js';
-import { tally } from '../../support/hostile-tally.js';
+import { tallyCase } from '../../support/hostile-tally.js';
 import { config, createTopic, deleteTopic, hdfs, kafka, randomName, runLab } from '../jobs-fixture.js';
 
 const SWORDS = 30;
@@ -63,18 +63,19 @@ describe('Hostile > writers of one output directory (real HDFS, real filtered_wr
   });
 
   it('two filtered_writes at once: both exit 0, the output is whole, nothing is left beside it', async () => {
+    const tallied = tallyCase('writers: two at once', 1);
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const outputs = await Promise.all([write(), write()]);
+      const outputs = await Promise.all([tallied.job(write()), tallied.job(write())]);
       assert.ok(
         outputs.every((o) => new RegExp(`written ${SWORDS} to ${output}`).test(o)),
         'both wrote every row',
       );
       await assertClean(`attempt ${attempt}`);
     }
-    tally('writers: two at once', { inputs: 1, jobFailures: 0 });
   });
 
   it('a writer that finds the lease held waits, saying for whom, and writes once it is released', async () => {
+    const tallied = tallyCase('writers: lease held', 1);
     const lease = await acquireLease(hdfs, output);
     const child = spawn(
       process.execPath,
@@ -96,40 +97,40 @@ describe('Hostile > writers of one output directory (real HDFS, real filtered_wr
     assert.equal(await hdfs.exists(posix.join(output, '_SUCCESS')), true, 'nothing swapped while it waits');
     await lease.release();
     const [code] = await exited;
+    if (code !== 0) tallied.add({ jobFailures: 1 });
     assert.equal(code, 0, 'then it finished');
     assert.match(printed, new RegExp(`written ${SWORDS} to ${output}`), 'and wrote');
     await assertClean('after the wait');
-    tally('writers: lease held', { inputs: 1, jobFailures: 0 });
   });
 
   it('takes over the lease of a writer that died holding it', async () => {
+    const tallied = tallyCase('writers: dead lease holder', 1);
     const expired = { owner: 'ghost:1:x', host: 'ghost', pid: 999_999, expires: Date.now() - 1000 };
     await hdfs.writeFile(leasePath(output), JSON.stringify(expired));
-    assert.match(await write(), new RegExp(`written ${SWORDS}`), 'the write went through');
+    assert.match(await tallied.job(write()), new RegExp(`written ${SWORDS}`), 'the write went through');
     await assertClean('after the takeover');
-    tally('writers: dead lease holder', { inputs: 1, jobFailures: 0 });
   });
 
   it('renames never nest a directory inside an existing one', async () => {
+    tallyCase('writers: rename onto a directory', 1);
     const stray = posix.join(folder, 'stray');
     await hdfs.mkdirs(stray);
     await assert.rejects(hdfs.rename(stray, output), /refused/, 'refused: the destination exists');
     assert.equal(await hdfs.exists(posix.join(output, 'stray')), false, 'nothing nested');
     await hdfs.remove(stray);
-    tally('writers: rename onto a directory', { inputs: 1 });
   });
 
   it('a run killed between its two renames: readers say so, the next write puts things right', async () => {
+    const tallied = tallyCase('writers: killed between renames', 1);
     // what such a run leaves: the previous output aside as .old, no target
     await hdfs.rename(output, siblingPath(output, 'old'));
     const missing = await purchasesWritten({
       config: { ...config, hdfs: { ...config.hdfs, purchasesDir: output } },
     });
     assert.match(missing ?? '', /stopped while swapping its output in; the previous output waits in .*\.old/);
-    const mended = await write();
+    const mended = await tallied.job(write());
     assert.match(mended, /restored .* from \.purchases-.*\.old/, 'the previous output was put back first');
     await assertClean('after the repair');
-    tally('writers: killed between renames', { inputs: 1, jobFailures: 0 });
   });
 
   for (const [signal, code] of [
@@ -137,36 +138,39 @@ describe('Hostile > writers of one output directory (real HDFS, real filtered_wr
     ['SIGTERM', 143],
   ] as const) {
     it(`${signal} during a write: exit ${code}, no local spool, no HDFS leftovers, the previous output intact`, async () => {
+      const tallied = tallyCase(`signals: ${signal}`, 1);
       const before = (await hdfs.list(output)).map((e) => e.pathSuffix).sort();
+      // a temporary folder of its own: another program's spool appearing in the shared one is not its
+      const tmp = mkdtempSync(join(tmpdir(), 'hostile-signal-'));
       const child = spawn(
         process.execPath,
         ['--import', 'tsx', 'labs/filtered_writes.ts', '--topic', bigTopic, '--output', output],
-        { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+        { cwd: REPO_ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const spool = () => readdirSync(tmpdir()).filter((name) => name.startsWith('filtered-writes-'));
-      const spoolsBefore = new Set(spool());
-      // stop it once it is reading: its spool exists
-      while (!spool().some((name) => !spoolsBefore.has(name)) && child.exitCode === null) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      const spool = () => readdirSync(tmp).filter((name) => name.startsWith('filtered-writes-'));
+      try {
+        // stop it once it is reading: its spool exists
+        while (spool().length === 0 && child.exitCode === null) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        child.kill(signal);
+        const [exitCode] = (await once(child, 'exit')) as [number | null];
+        // stopped by the signal is what it should do; any other end is a failure
+        if (exitCode !== code) tallied.add({ jobFailures: 1 });
+        assert.equal(exitCode, code, `exit ${code} (stderr: ${stderr})`);
+        assert.match(stderr, new RegExp(`stopped by ${signal}: cleaned up`), 'it says so');
+        assert.deepEqual(spool(), [], 'its local spool is gone');
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
       }
-      child.kill(signal);
-      const [exitCode] = (await once(child, 'exit')) as [number | null];
-      assert.equal(exitCode, code, `exit ${code} (stderr: ${stderr})`);
-      assert.match(stderr, new RegExp(`stopped by ${signal}: cleaned up`), 'it says so');
-      assert.deepEqual(
-        spool().filter((name) => !spoolsBefore.has(name)),
-        [],
-        'its local spool is gone',
-      );
       assert.deepEqual(
         (await hdfs.list(output)).map((e) => e.pathSuffix).sort(),
         before,
         'the previous output, as it was',
       );
       await assertClean(`after ${signal}`);
-      tally(`signals: ${signal}`, { inputs: 1 });
     });
   }
 });
