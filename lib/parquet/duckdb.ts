@@ -1,5 +1,13 @@
 // One short-lived in-memory DuckDB per call, closed afterwards whatever happens.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { textDecoder } from '@duckdb/node-api/lib/vectors/dataAccessors.js';
+
+// @duckdb/node-api turns every VARCHAR into a JavaScript string with one shared `new TextDecoder()`,
+// which drops a byte order mark at the start of each value: a value that begins with U+FEFF would read
+// back one character short. Its decoder keeps the mark here, for every connection of the process (the
+// jobs' readers and the notebook's session alike).
+const keepingBom = new TextDecoder('utf-8', { ignoreBOM: true });
+textDecoder.decode = (input?: Parameters<TextDecoder['decode']>[0]) => keepingBom.decode(input);
 
 export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(':memory:');
