@@ -9,8 +9,9 @@
 // - two fields whose names differ only in letter case (`Host` and `host`) in one record: Spark SQL and
 //   DuckDB compare column names without case, and which of the two values is the column's is anyone's
 //   guess (across records, the first spelling keeps the column: lib/spark/schema.ts);
-// - an empty field name, a NUL in a field name, or more than MAX_FIELDS fields: no column can be made of
-//   it (DuckDB's API ends a column name at a NUL);
+// - an empty field name, a NUL in a field name, a field named `__proto__`, or more than MAX_FIELDS
+//   fields: no column can be made of it (DuckDB's API ends a column name at a NUL; parquetjs-lite, the
+//   other writer and reader, sets an object's prototype where a `__proto__` column should be);
 // - an event_type too long to name its partition folder (separate_events --write), so that every job
 //   keeps the same records;
 // - a value nested too deeply to turn into text.
@@ -61,6 +62,7 @@ export function fieldNamesProblem(names: readonly string[]): string | undefined 
   for (const name of names) {
     if (name === '') return 'a field with an empty name';
     if (name.includes('\0')) return 'a NUL character in a field name (DuckDB ends a column name there)';
+    if (name === '__proto__') return 'a field named __proto__ (parquetjs-lite cannot hold such a column)';
     const key = caseFold(name);
     if (key === TIMESTAMP_COLUMN) return `a field "${name}": the jobs add Kafka's timestamp under that name`;
     const other = seen.get(key);
@@ -110,8 +112,7 @@ export function parseEvent(value: string | null): ParseResult {
       `an event_type too long to name a folder (${folder} bytes; HDFS holds ${MAX_FOLDER_BYTES})`,
     );
   // An event of well-formed strings only (the API writes nothing else) is used as JSON.parse made it:
-  // its own properties are its fields, a `__proto__` among them included. Anything else is copied into
-  // a null-prototype object (a field called __proto__ is a field like any other, never a prototype).
+  // its own properties are its fields. Anything else is copied into a null-prototype object.
   if (names.every((name) => !LONE_SURROGATE.test(name) && isWellFormedString(fields[name])))
     return { ok: true, event: fields as GameEvent };
   const event = Object.create(null) as Record<string, string | null>;
