@@ -44,8 +44,8 @@ const NAMES = [
 ];
 
 const fieldName = fc.oneof(
-  { weight: 5, arbitrary: fc.string({ unit: character, maxLength: 8 }) },
-  { weight: 4, arbitrary: fc.constantFrom(...NAMES) },
+  { weight: 2, arbitrary: fc.string({ unit: character, maxLength: 8 }) },
+  { weight: 8, arbitrary: fc.constantFrom(...NAMES) },
   // names of up to 10 KB
   {
     weight: 1,
