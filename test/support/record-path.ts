@@ -291,6 +291,43 @@ export async function checkRecordPath(records: readonly string[]): Promise<Recor
   return totals;
 }
 
+/** Prints what failed — the seed, fast-check's path, the error, the shrunk input as a command — and throws. */
+export function failed<T>(
+  property: string,
+  seed: number,
+  result: { counterexample: [T] | null; counterexamplePath: string | null; errorInstance: unknown },
+  shrunk: (input: T) => string,
+  print: (line: string) => void,
+): never {
+  print(
+    `${property} property failed (seed ${seed}, path ${result.counterexamplePath}): ${String(result.errorInstance)}`,
+  );
+  if (result.counterexample) print(shrunk(result.counterexample[0]));
+  throw result.errorInstance instanceof Error
+    ? result.errorInstance
+    : new Error(String(result.errorInstance));
+}
+
+/** `check` over seeded batches of records (about `records` in all); a failure printed and thrown. */
+export async function checkRecordBatches(
+  property: string,
+  { seed, records, batch = 40, print = console.error }: PropertyRun,
+  check: (batch: string[]) => Promise<void>,
+): Promise<void> {
+  const result = await fc.check(fc.asyncProperty(recordBatch(batch), check), {
+    seed,
+    numRuns: Math.max(1, Math.ceil(records / (batch / 2))),
+  });
+  if (result.failed)
+    failed(
+      property,
+      seed,
+      result,
+      (shrunk) => `the shrunk records, ready for kcat:\n${kcatCommand(shrunk)}`,
+      print,
+    );
+}
+
 export interface PropertyRun {
   seed: number;
   /** records to try, about (cases of up to `batch` records each, `batch` / 2 on average) */
@@ -308,22 +345,9 @@ export async function recordPathProperty({
   print = console.error,
 }: PropertyRun): Promise<RecordPathTotals> {
   const totals: RecordPathTotals = { records: 0, rejects: 0, rows: 0, values: 0, changed: 0 };
-  const result = await fc.check(
-    fc.asyncProperty(recordBatch(batch), async (batch) => {
-      const one = await checkRecordPath(batch);
-      for (const key of Object.keys(totals) as (keyof RecordPathTotals)[]) totals[key] += one[key];
-    }),
-    { seed, numRuns: Math.max(1, Math.ceil(records / (batch / 2))) },
-  );
-  if (result.failed) {
-    const shrunk = result.counterexample?.[0] ?? [];
-    print(
-      `record path property failed (seed ${seed}, path ${result.counterexamplePath}): ${String(result.errorInstance)}`,
-    );
-    print(`the shrunk records, ready for kcat:\n${kcatCommand(shrunk)}`);
-    throw result.errorInstance instanceof Error
-      ? result.errorInstance
-      : new Error(String(result.errorInstance));
-  }
+  await checkRecordBatches('record path', { seed, records, batch, print }, async (batch) => {
+    const one = await checkRecordPath(batch);
+    for (const key of Object.keys(totals) as (keyof RecordPathTotals)[]) totals[key] += one[key];
+  });
   return totals;
 }

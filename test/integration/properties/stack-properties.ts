@@ -21,7 +21,7 @@ import { REPO_ROOT } from '../../../lib/paths.js';
 import { startApiProcess } from '../../support/api-process.js';
 import { httpGet } from '../../support/http-get.js';
 import { kcatLines } from '../../support/kcat.js';
-import { expectedRows, kcatCommand, recordBatch } from '../../support/record-path.js';
+import { checkRecordBatches, expectedRows, failed } from '../../support/record-path.js';
 import { config, createTopic, deleteTopic, hdfs, produceWithKcat, randomName } from '../jobs-fixture.js';
 
 export interface StackTotals {
@@ -149,19 +149,9 @@ export async function jobsProperty({
   print = console.error,
 }: StackRun): Promise<StackTotals> {
   const totals: StackTotals = { tried: 0, jobFailures: 0, changed: 0, secrets: 0 };
-  const result = await fc.check(
-    fc.asyncProperty(recordBatch(batch), (records) => checkJobs(records, totals)),
-    { seed, numRuns: Math.max(1, Math.ceil(count / (batch / 2))) },
+  await checkRecordBatches('jobs', { seed, records: count, batch, print }, (records) =>
+    checkJobs(records, totals),
   );
-  if (result.failed) {
-    print(
-      `jobs property failed (seed ${seed}, path ${result.counterexamplePath}): ${String(result.errorInstance)}`,
-    );
-    print(`the shrunk records, ready for kcat:\n${kcatCommand(result.counterexample?.[0] ?? [])}`);
-    throw result.errorInstance instanceof Error
-      ? result.errorInstance
-      : new Error(String(result.errorInstance));
-  }
   return totals;
 }
 
@@ -245,16 +235,14 @@ export async function apiProperty({ seed, count, print = console.error }: StackR
       }),
       { seed, numRuns: count },
     );
-    if (result.failed) {
-      const shrunk = result.counterexample?.[0];
-      print(
-        `game API property failed (seed ${seed}, path ${result.counterexamplePath}): ${String(result.errorInstance)}`,
+    if (result.failed)
+      failed(
+        'game API',
+        seed,
+        result,
+        (shrunk) => `the shrunk request:\n${curlCommand(api.url, shrunk)}`,
+        print,
       );
-      if (shrunk) print(`the shrunk request:\n${curlCommand(api.url, shrunk)}`);
-      throw result.errorInstance instanceof Error
-        ? result.errorInstance
-        : new Error(String(result.errorInstance));
-    }
     // the topic: one event per 200, none with a credential, none a job rejects
     const lines = kcatLines(config.kafka.brokers, topic);
     totals.secrets = lines.join('\n').match(/SECRET-/g)?.length ?? 0;
