@@ -73,14 +73,13 @@ const records = shares.reduce<RecordPathTotals>(
 const { apiProperty, jobsProperty } = await import('./integration/properties/stack-properties.js');
 const empty = { tried: 0, jobFailures: 0, changed: 0, secrets: 0 };
 let stackFailures = 0;
-const jobs = await jobsProperty({ seed, count: Number(values['job-records']), batch: 1000 }).catch(() => {
+const failure = (err: unknown) => {
+  console.error(err);
   stackFailures += 1;
   return empty;
-});
-const api = await apiProperty({ seed, count: Number(values.requests) }).catch(() => {
-  stackFailures += 1;
-  return empty;
-});
+};
+const jobs = await jobsProperty({ seed, count: Number(values['job-records']), batch: 1000 }).catch(failure);
+const api = await apiProperty({ seed, count: Number(values.requests) }).catch(failure);
 
 const rows: [string, string | number][] = [
   ['seed', seed],
