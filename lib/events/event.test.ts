@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_FIELDS, parseEvent } from './event.js';
+import { caseFold, MAX_FIELDS, parseEvent } from './event.js';
 
 const SWORD =
   '{"Host": "user1.comcast.com", "event_type": "purchase_sword", "Accept": "*/*", "User-Agent": "ApacheBench/2.3"}';
@@ -18,21 +18,6 @@ describe('Events > parse', () => {
     assert.deepEqual({ ...parsed.event }, { event_type: 'x', n: '3', nested: '{"a":[1]}', gone: null });
   });
 
-  it('keeps a string field called __proto__ as a field, into the row too', () => {
-    const parsed = parseEvent('{"event_type": "x", "__proto__": "yes"}');
-    assert.ok(parsed.ok, 'parsed');
-    assert.deepEqual(Object.keys(parsed.event), ['event_type', '__proto__'], 'an own field');
-    assert.equal(parsed.event.__proto__, 'yes', 'its value');
-    assert.equal(Object.getPrototypeOf(parsed.event), Object.prototype, 'its prototype untouched');
-  });
-
-  it('keeps a field called __proto__ as a field, never as a prototype', () => {
-    const parsed = parseEvent('{"event_type": "x", "__proto__": {"polluted": "yes"}}');
-    assert.ok(parsed.ok, 'parsed');
-    assert.equal(parsed.event.__proto__, '{"polluted":"yes"}', 'a string field');
-    assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype untouched');
-  });
-
   for (const [value, reason] of [
     ['not json', /^not JSON$/],
     ['[1,2]', /^not a JSON object$/],
@@ -47,6 +32,12 @@ describe('Events > parse', () => {
     ['{"event_type": "x", "Accept": "a", "ACCEPT": "b"}', /"Accept" and "ACCEPT" differ only/],
     ['{"event_type": "x", "EVENT_TYPE": "y"}', /"event_type" and "EVENT_TYPE" differ only/],
     ['{"event_type": "x", "": "empty"}', /a field with an empty name/],
+    ['{"event_type": "x", "__proto__": "yes"}', /a field named __proto__/],
+    ['{"event_type": "x", "__proto__": {"polluted": "yes"}}', /a field named __proto__/],
+    ['{"event_type": "x", "a\\u0000b": "v"}', /a NUL character in a field name/],
+    ['{"event_type": "x", "\\ud800": "a", "\\udc00": "b"}', /"\ufffd" and "\ufffd" differ only/],
+    ['{"event_type": "x", "\\u212a": "kelvin", "k": "k"}', /"\u212a" and "k" differ only/],
+    [JSON.stringify({ event_type: 'é'.repeat(123) }), /an event_type too long to name a folder \(257 bytes/],
     [
       `{"event_type": "x", "a": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
       /the value of "a" is nested too deeply/,
@@ -58,6 +49,24 @@ describe('Events > parse', () => {
       assert.match(parsed.ok ? '' : parsed.reason, reason, 'with the reason');
     });
   }
+
+  it('stores a lone surrogate, in a name or a value, as U+FFFD (as Spark casts it to string)', () => {
+    const parsed = parseEvent('{"event_type": "x\\udfff", "v": "a\\ud800b", "\\udc00n": ["\\ud800"]}');
+    assert.ok(parsed.ok, 'kept');
+    assert.deepEqual(
+      { ...parsed.event },
+      { event_type: 'x\ufffd', v: 'a\ufffdb', '\ufffdn': '["\\ud800"]' },
+      'U+FFFD in strings; JSON text escapes it',
+    );
+  });
+
+  it("folds names as Java's equalsIgnoreCase does, one character at a time", () => {
+    assert.equal(caseFold('Host'), caseFold('hOST'), 'ASCII');
+    assert.equal(caseFold('\u212a'), caseFold('K'), 'the Kelvin sign');
+    assert.notEqual(caseFold('ß'), caseFold('SS'), 'ß is not SS');
+    assert.notEqual(caseFold('İ'), caseFold('i\u0307'), 'İ is not i̇');
+    assert.equal(caseFold('Ǆ'), caseFold('ǆ'), 'a titlecase pair');
+  });
 
   it(`rejects more than ${MAX_FIELDS} fields, and takes ${MAX_FIELDS}`, () => {
     const fields = (n: number) =>

@@ -3,8 +3,8 @@
 //        .option("startingOffsets", "earliest").option("endingOffsets", "latest").load()
 //        .select(value.cast('string'), timestamp.cast('string'))
 // as batches of events for a `for await` loop: every partition from its earliest offset to the latest
-// one when the read began (lib/kafka/bounded-read.ts), each value parsed (lib/events/event.ts), each
-// Kafka timestamp cast to Spark's string. A record that is not an event is counted and listed with its
+// one when the read began (lib/kafka/bounded-read.ts), each value parsed (lib/events/event-parser.ts),
+// each Kafka timestamp cast to Spark's string. A record that is not an event is counted and listed with its
 // partition and offset, never handed over and never fatal.
 import type { LabConfig } from '../config.js';
 import { loadConfig } from '../config.js';
@@ -12,7 +12,8 @@ import { LabError } from '../errors.js';
 import { boundedBatches, type PartitionRange } from '../kafka/bounded-read.js';
 import { createKafka, describeCluster, isUnreachable, kafkaUnreachable } from '../kafka/client.js';
 import { sparkTimestampString, sparkTimeZone } from '../spark/timestamp.js';
-import { parseEvent, type GameEvent, type ParseResult } from './event.js';
+import type { GameEvent } from './event.js';
+import { EventParser } from './event-parser.js';
 import { RejectLog } from './rejects.js';
 
 export type { GameEvent } from './event.js';
@@ -31,9 +32,6 @@ export interface KafkaEvent {
   offset: string;
 }
 
-/** Past this many distinct field names in one read, a record bringing new ones is rejected (bounded memory). */
-export const MAX_DISTINCT_FIELDS = 1_000;
-
 export interface ReadEventsOptions {
   config?: LabConfig['kafka'];
   timeZone?: string;
@@ -45,7 +43,7 @@ export class EventReader implements AsyncIterable<EventBatch> {
   readonly rejects = new RejectLog();
   /** what the read covers, known once it has begun */
   ranges: PartitionRange[] = [];
-  private readonly fieldNames = new Set<string>();
+  private readonly parser = new EventParser();
   private readonly config: LabConfig['kafka'];
   private readonly timeZone: string;
 
@@ -65,7 +63,7 @@ export class EventReader implements AsyncIterable<EventBatch> {
         const events: KafkaEvent[] = [];
         for (const record of records) {
           this.read += 1;
-          const parsed = this.accept(record.value);
+          const parsed = this.parser.parse(record.value);
           if (!parsed.ok) {
             this.rejects.add({ partition: record.partition, offset: record.offset, reason: parsed.reason });
             continue;
@@ -84,23 +82,6 @@ export class EventReader implements AsyncIterable<EventBatch> {
   /** The records the read kept (events handed over). */
   get events(): number {
     return this.read - this.rejects.count;
-  }
-
-  /** The record's event, or why it is rejected: not an event, or too many new field names. */
-  private accept(value: string | null): ParseResult {
-    const parsed = parseEvent(value);
-    if (!parsed.ok) return parsed;
-    let fresh: string[] | undefined;
-    for (const name of Object.keys(parsed.event)) if (!this.fieldNames.has(name)) (fresh ??= []).push(name);
-    if (!fresh) return parsed;
-    if (this.fieldNames.size + fresh.length > MAX_DISTINCT_FIELDS) {
-      return {
-        ok: false,
-        reason: `its fields would take the read past ${MAX_DISTINCT_FIELDS} distinct field names`,
-      };
-    }
-    for (const name of fresh) this.fieldNames.add(name);
-    return parsed;
   }
 }
 

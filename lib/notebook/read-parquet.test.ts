@@ -1,35 +1,18 @@
-// The reader against a local folder standing in for HDFS (the same calls: stat, list, readFile);
+// The reader against a local folder standing in for HDFS (test/support/local-hdfs.ts);
 // test/integration/notebook-read-parquet.test.ts runs it against the real HDFS.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import type { FileStatus } from '../hdfs/hdfs-client.js';
 import { PrerequisiteError } from '../errors.js';
 import { readParquet, type HdfsReader } from './read-parquet.js';
+import { localHdfs } from '../../test/support/local-hdfs.js';
 import { registerTable, sql } from './sql-session.js';
 import { writeSparkOutput } from '../../test/support/spark-output.js';
-
-function localHdfs(root: string): HdfsReader {
-  const status = async (path: string, name: string): Promise<FileStatus> => {
-    const info = await stat(join(root, path));
-    return {
-      pathSuffix: name,
-      type: info.isDirectory() ? 'DIRECTORY' : 'FILE',
-      length: info.size,
-    } as FileStatus;
-  };
-  return {
-    stat: async (path) => status(path, '').catch(() => null),
-    list: async (path) =>
-      Promise.all((await readdir(join(root, path))).sort().map((name) => status(join(path, name), name))),
-    readFile: async (path) => readFile(join(root, path)),
-  };
-}
 
 const purchase = (host: string, extra: Record<string, string> = {}) => ({
   Accept: '*/*',

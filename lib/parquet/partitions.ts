@@ -1,12 +1,12 @@
 // Spark's partitioned layout, `df.write.partitionBy(column).parquet(dir)`: a folder `column=value` per
 // value, the value escaped as Spark escapes path names (ExternalCatalogUtils.escapePathName: %XX for
-// the characters a path or a Hive partition spec cannot hold), null and '' as
-// __HIVE_DEFAULT_PARTITION__. The column itself is left out of the files: the folder names it.
+// the characters a path or a Hive partition spec cannot hold, and NUL, which no HDFS path holds), null
+// and '' as __HIVE_DEFAULT_PARTITION__. The column itself is left out of the files: the folder names it.
 
 export const DEFAULT_PARTITION = '__HIVE_DEFAULT_PARTITION__';
 
 // eslint-disable-next-line no-control-regex -- Spark escapes the control characters too
-const ESCAPED = /[\u0001-\u001f"#%'*/:=?\\\u007f{[\]^]/g;
+const ESCAPED = /[\u0000-\u001f"#%'*/:=?\\\u007f{[\]^]/g;
 
 /** `event_type=purchase_sword` for ('event_type', 'purchase_sword'). */
 export function partitionFolder(column: string, value: string | null): string {

@@ -32,8 +32,13 @@ export async function readParquetWithParquetjs(path: string): Promise<ParquetCon
     for (;;) {
       const row = await cursor.next();
       if (!row) break;
-      // parquetjs-lite leaves a missing optional value out of the row; DuckDB and Spark say null.
-      rows.push(Object.fromEntries(columns.map((c) => [c.name, toText(row[c.name])])));
+      // parquetjs-lite leaves a missing optional value out of the row; DuckDB and Spark say null. Own
+      // fields only: a column called toString is not Object.prototype's.
+      rows.push(
+        Object.fromEntries(
+          columns.map((c) => [c.name, Object.hasOwn(row, c.name) ? toText(row[c.name]) : null]),
+        ),
+      );
     }
     return { columns, rows };
   } finally {

@@ -4,6 +4,7 @@
 // hands every row to a spool when there is one (filtered_writes writes them all), so memory stays bounded
 // however big the topic.
 import type { GameEvent } from '../events/event.js';
+import { setField } from './fields.js';
 import { printSchemaString, SchemaUnion } from './schema.js';
 import { showString, type ShowOptions } from './show.js';
 
@@ -11,14 +12,9 @@ export type Row = Readonly<Record<string, string | null>>;
 
 /** Python's `Row(timestamp=timestamp, **event)`: the event's fields and Kafka's timestamp. */
 export function Row(timestamp: string, event: GameEvent): Row {
-  // A plain object (V8 keeps rows of one shape fast, which a null-prototype object is not); a field
-  // called __proto__ is defined, not assigned, so that it stays a field (lib/events/event.ts).
+  // A plain object (V8 keeps rows of one shape fast, which a null-prototype object is not).
   const row: Record<string, string | null> = {};
-  for (const name of Object.keys(event)) {
-    if (name === '__proto__')
-      Object.defineProperty(row, name, { value: event[name], enumerable: true, writable: true });
-    else row[name] = event[name];
-  }
+  for (const name of Object.keys(event)) setField(row, name, event[name]);
   row.timestamp = timestamp;
   return row;
 }
@@ -53,13 +49,14 @@ export class RowFrame {
   ) {}
 
   /**
-   * Adds rows, e.g. those of one fetch; `partition` is the Kafka partition they came from (a Spark task
+   * Adds rows, e.g. those of one fetch, each field under its column's spelling; `partition` is the Kafka partition they came from (a Spark task
    * writes each one's part file).
    */
-  async add(rows: readonly Row[], partition = 0): Promise<void> {
+  async add(added: readonly Row[], partition = 0): Promise<void> {
     const { showPer, sink } = this.options;
+    // each field under its column's spelling (lib/spark/schema.ts)
+    const rows = added.map((row) => this.schema.add(row));
     for (const row of rows) {
-      this.schema.add(row);
       keep(this.all, row);
       if (showPer === undefined) continue;
       const value = row[showPer] ?? null;

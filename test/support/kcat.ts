@@ -8,6 +8,7 @@ export function kcatLines(brokers: string[], topic: string): string[] {
     {
       encoding: 'utf8',
       timeout: 60_000,
+      maxBuffer: 256 * 1024 * 1024, // a topic of 10,000 events is ~10 MB; the default 1 MB cuts it off
     },
   );
   if (result.status !== 0) throw new Error(`kcat failed (${result.status}): ${result.stderr}`);

@@ -66,8 +66,7 @@ const INPUTS: Input[] = [
   {
     name: 'a __proto__ field',
     value: sword({}).replace('{', '{"__proto__": {"polluted": "yes"}, '),
-    expect: 'kept',
-    sword: true,
+    expect: /a field named __proto__/,
   },
   {
     name: 'fields named like Object methods',
@@ -159,8 +158,6 @@ describe('Hostile > records written straight to the topic (real broker, real HDF
       duplicated: Math.max(0, contents.rows.length - swords),
     });
     assert.equal(contents.rows.length, swords, 'rows read back');
-    const names = contents.columns.map((c) => c.name);
-    assert.ok(names.includes('__proto__'), 'the __proto__ field is a column like any other');
     assert.equal(
       Math.max(...contents.rows.map((r) => (r.big ?? '').length)),
       900_000,
