@@ -88,6 +88,10 @@ export const HELP_GROUPS: { title: string; commands: [script: string, line: stri
         'test:cluster',
         "the cluster's kill tests (docs/cluster.md); starts the cluster when it is down, stops it after",
       ],
+      [
+        'test:fuzz',
+        'the long run of the record and game API properties (-- --runs N, --requests N, --seed N; docs/reliability.md)',
+      ],
       ['test:node24', 'the unit and notebook tests again on Node.js 24 (from the npm registry, cached)'],
       ['bench:api', 'the game API against a bare node:http server, ab side by side, nothing lost'],
       [
