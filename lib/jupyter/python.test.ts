@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -44,6 +44,44 @@ describe("Jupyter > the lab's Jupyter environment", () => {
       "the venv's python",
     );
     assert.deepEqual(lines, [], 'no phase ran');
+  });
+
+  it('makes the venv in a stack home that does not exist yet (a fresh checkout), a line per phase', async () => {
+    // a stand-in python3 first on PATH: `-m venv DIR` makes DIR/bin/python, itself a stand-in whose
+    // `-m pip install` succeeds, so the phases run without PyPI
+    const bin = join(root, 'bin');
+    await mkdir(bin);
+    const fake = join(bin, 'python3');
+    await writeFile(
+      fake,
+      `#!/bin/sh\nif [ "$1 $2" = "-m venv" ]; then mkdir -p "$3/bin" && cp "$0" "$3/bin/python"; fi\nexit 0\n`,
+    );
+    await chmod(fake, 0o755);
+    const venv = join(root, 'no-home-yet', 'jupyter-venv');
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    const lines: string[] = [];
+    try {
+      assert.equal(
+        jupyterPython(venv, (line) => lines.push(line)),
+        venvPython(venv),
+        "the venv's python",
+      );
+    } finally {
+      process.env.PATH = path;
+    }
+    assert.deepEqual(
+      lines.filter((line) => line.startsWith('  ✔')).map((line) => line.replace(/ \(.*\)$/, '')),
+      [
+        '  ✔ create the virtual environment',
+        `  ✔ pip install ${(await readFile(REQUIREMENTS, 'utf8')).split('\n').filter((l) => /^[A-Za-z]/.test(l)).length} pinned packages`,
+      ],
+      'both phases ran and said so',
+    );
+    assert.equal(
+      await readFile(join(venv, 'lab-requirements.txt'), 'utf8'),
+      await readFile(REQUIREMENTS, 'utf8'),
+    );
   });
 
   it('tells a Python with a module from one without', () => {

@@ -5,7 +5,7 @@
 // Jupyter the machine has or lacks.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PrerequisiteError } from '../errors.js';
 import { REPO_ROOT } from '../paths.js';
 import { whichAll } from '../process/tools.js';
@@ -89,11 +89,14 @@ export function jupyterPython(
   }
   const lock = `${venv}.lock`;
   const deadline = Date.now() + 15 * 60_000;
+  // a fresh checkout has no stack home yet: only a lock that exists means another install
+  mkdirSync(dirname(lock), { recursive: true });
   for (;;) {
     try {
       mkdirSync(lock);
       break;
-    } catch {
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       if (Date.now() > deadline) {
         throw new PrerequisiteError(
           `${lock} has been held for 15 minutes: another install of the lab's Jupyter seems stuck`,
