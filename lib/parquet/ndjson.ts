@@ -2,7 +2,6 @@
 // Parquet writer, which needs the whole schema (the union of fields) before it writes the first row.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 
 // Lines are gathered into chunks of about this many characters before they go to the file: one stream
 // write per row costs more than the JSON of the row itself.
@@ -37,8 +36,17 @@ export class NdjsonSpool {
   }
 }
 
-/** The rows of an NDJSON file, one at a time. */
+/**
+ * The rows of an NDJSON file, one at a time. Lines end at '\n' alone: JSON.stringify leaves U+2028 and
+ * U+2029 unescaped inside strings, and Node 24's readline ends a line at them.
+ */
 export async function* readNdjson(path: string): AsyncGenerator<Record<string, unknown>> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  for await (const line of lines) if (line) yield JSON.parse(line) as Record<string, unknown>;
+  let rest = '';
+  // utf8: the stream's decoder keeps a character split across two chunks whole
+  for await (const chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) if (line) yield JSON.parse(line) as Record<string, unknown>;
+  }
+  if (rest) yield JSON.parse(rest) as Record<string, unknown>;
 }
