@@ -66,7 +66,7 @@ describe('Assignment > the worked answer', () => {
         ' user9.example.com /purchase_a_sword',
       ),
     );
-    assert.throws(() => startAnswer(dir, patch), /does not apply to the starting point: .*ab-runs\.txt/);
+    assert.throws(() => startAnswer(dir, patch), /failed on the starting point: .*ab-runs\.txt/);
     assert.equal(existsSync(dir), false);
   });
 });

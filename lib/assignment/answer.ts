@@ -34,7 +34,7 @@ export function startAnswer(dir: string, patch = ANSWER_PATCH): StartResult {
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim();
-    throw new Error(`${patch} does not apply to the starting point: ${stderr || (err as Error).message}`);
+    throw new Error(`git apply ${patch} failed on the starting point: ${stderr || (err as Error).message}`);
   }
   return result;
 }
