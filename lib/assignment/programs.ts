@@ -18,6 +18,8 @@ export const ASSIGNMENT_NOTEBOOK = 'querying-purchases.ipynb';
 export const BENCH_RUNS_FILE = 'ab-runs.txt';
 /** The instructor's rubric: points per check, the questions' queries. */
 export const RUBRIC_FILE = 'rubric.json';
+/** The worked answer, kept beside the starting point it patches; never copied into a student's folder. */
+export const ANSWER_PATCH_FILE = 'answer.patch';
 
 /**
  * The student's folder: `assignment/` at the project's root, or $LAB_ASSIGNMENT_DIR (tests lay one out
