@@ -23,8 +23,20 @@ const seed = Number(values.seed);
 const runs = Number(values.runs);
 
 if (values.worker) {
-  // one worker's share of the record path: its totals as a JSON line on stdout
-  const totals = await recordPathProperty({ seed, records: runs });
+  // one worker's share of the record path: its progress on stderr, its totals as a JSON line on stdout
+  let reported = 0;
+  const totals = await recordPathProperty({
+    seed,
+    records: runs,
+    progress: ({ records }) => {
+      // a line per tenth of the share (shrinking a failure runs more cases than the share)
+      if (records < reported + runs / 10) return;
+      reported = records;
+      console.error(
+        `  seed ${seed}: ${records.toLocaleString('en-US')} of ~${runs.toLocaleString('en-US')} records`,
+      );
+    },
+  });
   console.log(JSON.stringify(totals));
   process.exit(0);
 }
@@ -78,7 +90,9 @@ const failure = (err: unknown) => {
   stackFailures += 1;
   return empty;
 };
+console.log(`the real jobs: ~${values['job-records']} records, in topics of up to 1,000`);
 const jobs = await jobsProperty({ seed, count: Number(values['job-records']), batch: 1000 }).catch(failure);
+console.log(`the game API: ${values.requests} requests`);
 const api = await apiProperty({ seed, count: Number(values.requests) }).catch(failure);
 
 const rows: [string, string | number][] = [

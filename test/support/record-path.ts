@@ -335,6 +335,8 @@ export interface PropertyRun {
   batch?: number;
   /** where to say what failed (the seed and the shrunk records as a kcat line) */
   print?: (line: string) => void;
+  /** called after each case with the totals so far (a long run's progress) */
+  progress?: (totals: RecordPathTotals) => void;
 }
 
 /** Runs checkRecordPath over seeded batches until `records` are tried; the totals of every batch. */
@@ -343,11 +345,13 @@ export async function recordPathProperty({
   records,
   batch = 40,
   print = console.error,
+  progress,
 }: PropertyRun): Promise<RecordPathTotals> {
   const totals: RecordPathTotals = { records: 0, rejects: 0, rows: 0, values: 0, changed: 0 };
   await checkRecordBatches('record path', { seed, records, batch, print }, async (batch) => {
     const one = await checkRecordPath(batch);
     for (const key of Object.keys(totals) as (keyof RecordPathTotals)[]) totals[key] += one[key];
+    progress?.(totals);
   });
   return totals;
 }
