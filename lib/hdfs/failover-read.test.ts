@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openUrl, ReadFailure, readWithFailover, transferAddresses } from './failover-read.js';
+import { dataNodeUrl, openUrl, ReadFailure, readWithFailover, transferAddresses } from './failover-read.js';
 
 const hdfs = { endpoint: 'http://127.0.0.1:19870', user: 'student' };
 
@@ -16,6 +16,16 @@ describe('HDFS > failover-read', () => {
       'user.name': 'student',
       noredirect: 'true',
     });
+  });
+
+  it("sends to the DataNode the redirect names, under the caller's own path, not the redirect's", () => {
+    // the NameNode's Location for /tmp/e=\u212a: its path turned to NFC, the Kelvin sign into K
+    const location =
+      'http://127.0.0.1:9864/webhdfs/v1/tmp/e%3DK?op=CREATE&user.name=student&namenoderpcaddress=127.0.0.1:8020&overwrite=false';
+    assert.equal(
+      dataNodeUrl(location, encodeURI('/tmp/e=\u212a')),
+      'http://127.0.0.1:9864/webhdfs/v1/tmp/e=%E2%84%AA?op=CREATE&user.name=student&namenoderpcaddress=127.0.0.1:8020&overwrite=false',
+    );
   });
 
   it('names the DataNodes to avoid by their data-transfer addresses', () => {

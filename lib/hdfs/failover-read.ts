@@ -34,6 +34,18 @@ export function openUrl({ endpoint, user }: WebHdfsEndpoint, path: string, exclu
   return `${endpoint}/webhdfs/v1${path}?${query}`;
 }
 
+/**
+ * Where to send a read or a write the NameNode redirects (`Location`): the DataNode and query it names,
+ * with the caller's own path (percent-encoded). The NameNode writes the redirect through Java's
+ * URI.toASCIIString, which normalizes the path to NFC first: a name holding a Kelvin sign (U+212A), an
+ * Ohm sign or a decomposed é would be created or read under another name. HDFS itself keeps names as
+ * given (MKDIRS, LISTSTATUS and Hadoop's RPC client do), so the path must not go through the redirect.
+ */
+export function dataNodeUrl(location: string, path: string): string {
+  const url = new URL(location);
+  return `${url.origin}/webhdfs/v1${path}${url.search}`;
+}
+
 /** DataNode HTTP address → data-transfer address, from NameNodeInfo's LiveNodes JSON. */
 export function transferAddresses(liveNodes: string): Map<string, string> {
   const nodes = Object.values(
@@ -81,7 +93,7 @@ export async function readWithFailover(
     const open = await get(openUrl(hdfs, path, excluded), 'namenode');
     const { Location: location } = (await open.json()) as { Location: string };
     try {
-      return Buffer.from(await (await get(location, 'datanode')).arrayBuffer());
+      return Buffer.from(await (await get(dataNodeUrl(location, path), 'datanode')).arrayBuffer());
     } catch (err) {
       if (!(err instanceof ReadFailure) || err.where !== 'datanode') throw err;
       const jmx = `${hdfs.endpoint}/jmx?qry=Hadoop:service=NameNode,name=NameNodeInfo`;

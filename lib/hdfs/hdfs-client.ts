@@ -1,11 +1,14 @@
-// HDFS through WebHDFS, with promises. The `webhdfs` package does the HTTP (including the NameNode →
-// DataNode redirect); this module adds the lab's error messages and the few operations it lacks
-// (recursive listing, a checked rename, streaming a local file up, a read that survives a dead DataNode).
+// HDFS through WebHDFS, with promises. The `webhdfs` package does the NameNode's own calls (status,
+// listing, mkdirs, delete); this module adds the lab's error messages and what it lacks or gets wrong: a
+// checked rename, writes and reads that reach the DataNode under the file's own name (the NameNode's
+// redirect normalizes it: dataNodeUrl), streaming a local file up, a read that survives a dead DataNode.
 import { createReadStream } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { Readable } from 'node:stream';
 import webhdfs, { type WebHdfsClient, type WebHdfsFileStatus } from 'webhdfs';
 import { loadConfig, type LabConfig } from '../config.js';
 import { LabError, ServiceUnreachableError } from '../errors.js';
-import { ReadFailure, readWithFailover } from './failover-read.js';
+import { dataNodeUrl, ReadFailure, readWithFailover } from './failover-read.js';
 
 export type FileStatus = WebHdfsFileStatus;
 
@@ -80,24 +83,56 @@ export class HdfsClient {
   }
 
   async writeFile(path: string, data: Buffer | string, { overwrite = true } = {}): Promise<void> {
-    await this.call('write', path, (done) => this.client.writeFile(urlPath(path), data, { overwrite }, done));
+    await this.create(path, data, overwrite, 'write');
   }
 
   /** Streams a local file into HDFS without holding it in memory. */
   async upload(localPath: string, path: string, { overwrite = true } = {}): Promise<void> {
-    const remote = this.client.createWriteStream(urlPath(path), false, { overwrite });
-    const local = createReadStream(localPath);
-    // webhdfs signals the end of the DataNode upload with 'finish' (and 'error' before it on failure).
-    // Plain pipe(), as webhdfs expects: it ends its first request at once and pipes the paused source
-    // into the redirected one later. stream.pipeline took that first end for the end of the pipe and
-    // destroyed the source, so a small file's upload could hang, or leave Node with nothing to wait for.
-    await new Promise<void>((resolve, reject) => {
-      let failure: Error | undefined;
-      local.once('error', (err) => reject(this.explain(err, 'upload', path)));
-      remote.once('error', (err: Error) => (failure = this.explain(err, 'upload', path)));
-      remote.once('finish', () => (failure ? reject(failure) : resolve()));
-      local.pipe(remote);
+    await this.create(path, createReadStream(localPath), overwrite, 'upload');
+  }
+
+  /**
+   * WebHDFS's CREATE in its two steps: the NameNode names a DataNode (noredirect=true), the DataNode takes
+   * the bytes, sent to it under the file's own path (dataNodeUrl).
+   */
+  private async create(
+    path: string,
+    body: Buffer | string | Readable,
+    overwrite: boolean,
+    what: string,
+  ): Promise<void> {
+    const query = new URLSearchParams({
+      op: 'CREATE',
+      overwrite: String(overwrite),
+      noredirect: 'true',
+      'user.name': this.config.user,
     });
+    const named = await this.request(what, path, `${this.endpoint}/webhdfs/v1${urlPath(path)}?${query}`, {
+      method: 'PUT',
+    });
+    const { Location: location } = (await named.json()) as { Location: string };
+    const { status, text } = await putToDataNode(dataNodeUrl(location, urlPath(path)), body).catch(
+      (err: NodeJS.ErrnoException) => {
+        throw this.explain(err, what, path);
+      },
+    );
+    if (status < 200 || status > 299)
+      throw new HdfsError(`HDFS ${what} ${path} refused: ${remoteMessage(text, status)}`);
+  }
+
+  /** A WebHDFS call by fetch: unreachable → how to start HDFS; refused → HDFS's own message. */
+  private async request(what: string, path: string, url: string, init: RequestInit): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    } catch (err) {
+      const cause = (err as { cause?: NodeJS.ErrnoException }).cause;
+      throw this.explain(Object.assign(new Error(String(err)), { code: cause?.code }), what, path);
+    }
+    if (response.ok) return response;
+    throw new HdfsError(
+      `HDFS ${what} ${path} refused: ${remoteMessage(await response.text(), response.status)}`,
+    );
   }
 
   /** The whole file, from any DataNode holding it that answers (lib/hdfs/failover-read.ts). */
@@ -153,22 +188,49 @@ export class HdfsClient {
       renameoptions: 'NONE',
       'user.name': this.config.user,
     });
-    let response: Response;
-    try {
-      response = await fetch(`${this.endpoint}/webhdfs/v1${urlPath(from)}?${query}`, {
-        method: 'PUT',
-        signal: AbortSignal.timeout(30_000),
-      });
-    } catch (err) {
-      const cause = (err as { cause?: NodeJS.ErrnoException }).cause;
-      throw this.explain(Object.assign(new Error(String(err)), { code: cause?.code }), 'rename', from);
-    }
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as {
-        RemoteException?: { message?: string };
-      } | null;
-      const why = body?.RemoteException?.message ?? `HTTP ${response.status}`;
-      throw new HdfsError(`HDFS rename ${from} → ${to} refused: ${why}`);
-    }
+    await this.request('rename', `${from} → ${to}`, `${this.endpoint}/webhdfs/v1${urlPath(from)}?${query}`, {
+      method: 'PUT',
+    });
   }
+}
+
+/** Hadoop's RemoteException message in a refusal's body, or its HTTP status. */
+function remoteMessage(body: string, status: number): string {
+  try {
+    return (JSON.parse(body) as { RemoteException: { message: string } }).RemoteException.message;
+  } catch {
+    return `HTTP ${status}`;
+  }
+}
+
+/**
+ * A PUT of the bytes to a DataNode, by node:http: the DataNode answers `100 Continue` unasked before its
+ * status, which fetch (undici) takes for a broken response.
+ */
+function putToDataNode(
+  url: string,
+  body: Buffer | string | Readable,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const put = httpRequest(
+      url,
+      { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, timeout: 30_000 },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        response.on('error', reject);
+      },
+    );
+    put.on('timeout', () =>
+      put.destroy(Object.assign(new Error('no answer in 30 s'), { code: 'ETIMEDOUT' })),
+    );
+    put.on('error', reject);
+    if (typeof body === 'string' || Buffer.isBuffer(body)) put.end(body);
+    else {
+      body.once('error', (err) => put.destroy(err));
+      body.pipe(put);
+    }
+  });
 }

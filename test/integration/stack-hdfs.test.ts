@@ -82,6 +82,25 @@ describe('Stack > HDFS > lib/hdfs-client (webhdfs) and FsShell', () => {
     assert.equal(await hdfs.remove(`${dir}/épée purchases`), true, 'removed');
   });
 
+  it("keeps names that Unicode normalization would change (the NameNode's redirect normalizes them)", async () => {
+    // a Kelvin sign, an Ohm sign, e + combining acute: each differs from its NFC form (K, Ω, é)
+    const names = ['event_type=\u212a', 'event_type=\u2126', 'event_type=e\u0301', 'event_type=K'];
+    for (const [i, name] of names.entries()) await hdfs.writeFile(`${dir}/nfc/${name}/part.txt`, `${i}`);
+    await hdfs.upload(import.meta.filename, `${dir}/nfc/${names[0]}/uploaded.ts`);
+    assert.deepEqual(
+      (await hdfs.list(`${dir}/nfc`)).map((f) => f.pathSuffix).sort(),
+      [...names].sort(),
+      'four folders, each under its own name',
+    );
+    for (const [i, name] of names.entries())
+      assert.equal((await hdfs.readFile(`${dir}/nfc/${name}/part.txt`)).toString(), `${i}`, name);
+    assert.deepEqual(
+      (await hdfs.list(`${dir}/nfc/${names[0]}`)).map((f) => f.pathSuffix),
+      ['part.txt', 'uploaded.ts'],
+    );
+    assert.equal(await hdfs.remove(`${dir}/nfc`), true);
+  });
+
   it('removes a file, and stat then finds nothing', async () => {
     assert.equal(await hdfs.remove(binaryPath), true, 'remove says something was there');
     assert.equal(await hdfs.stat(binaryPath), null, 'stat of a removed file is null');
