@@ -20,35 +20,37 @@ export type ParquetFileWriter = (
 ) => Promise<ParquetWrite>;
 
 /**
- * DuckDB, streaming: a table whose columns are named by a parameter (an empty STRUCT of the names,
- * unnested), the spool's rows added by DuckDB's appender in column order (missing → NULL), then COPYed
- * out. No statement holds a field name or a value, so none can change what a statement says.
+ * DuckDB: its JSON reader reads the spool into a temporary table, with the file and the columns (every
+ * one VARCHAR, in the spool's order) given as parameters, then COPYs it out. No statement holds a field
+ * name or a value, so none can change what a statement says; DuckDB parses the rows in C++, several
+ * times faster than handing them over one value at a time (docs/benchmarks.md). The spool is JSON as
+ * JSON.stringify writes it from well-formed strings (lib/parquet/ndjson.ts), which DuckDB's reader takes
+ * as JSON.parse does; a missing field is NULL.
  */
 export const writeParquetWithDuckDb: ParquetFileWriter = async (ndjsonPath, columns, parquetPath) => {
   const rows = await withDuckDb(async (db) => {
     // a temporary table: the connection's own, gone with it
-    const create = await db.prepare('CREATE TEMP TABLE spool AS SELECT unnest($1) LIMIT 0');
-    const names: Record<string, null> = Object.create(null);
-    for (const column of columns) names[column] = null;
-    create.bindStruct(1, structValue(names), STRUCT(Object.fromEntries(columns.map((c) => [c, VARCHAR]))));
-    await create.run();
-    const appender = await db.createAppender('spool', 'main', 'temp');
-    let appended = 0;
-    for await (const row of readNdjson(ndjsonPath)) {
-      for (const column of columns) {
-        const value = Object.hasOwn(row, column) ? row[column] : null;
-        if (typeof value === 'string') appender.appendVarchar(value);
-        else appender.appendNull();
-      }
-      appender.endRow();
-      appended += 1;
-    }
-    appender.closeSync();
-    await db.run(`COPY spool TO ${sqlString(parquetPath)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);
-    return appended;
+    const read = await db.prepare(
+      "CREATE TEMP TABLE spool AS SELECT * FROM read_json($1, format = 'newline_delimited', columns = $2, maximum_object_size = $3)",
+    );
+    read.bindVarchar(1, ndjsonPath);
+    const types: Record<string, string> = Object.create(null);
+    for (const column of columns) types[column] = 'VARCHAR';
+    read.bindStruct(2, structValue(types), STRUCT(Object.fromEntries(columns.map((c) => [c, VARCHAR]))));
+    // a row is at most a Kafka record's worth of text (well under this), escaped
+    read.bindUInteger(3, MAX_ROW_BYTES);
+    await read.run();
+    // COPY answers with the rows it wrote
+    const copied = await db.run(
+      `COPY spool TO ${sqlString(parquetPath)} (FORMAT PARQUET, COMPRESSION SNAPPY)`,
+    );
+    return copied.rowsChanged;
   });
   return { rows, bytes: (await stat(parquetPath)).size };
 };
+
+/** The longest spool line DuckDB's reader takes: 64 MiB (a record's 1 MiB at up to 6 bytes a character). */
+const MAX_ROW_BYTES = 64 * 1024 * 1024;
 
 /** parquetjs-lite, row by row (its default row groups of 4096 rows, Snappy, UTF8 columns). */
 export const writeParquetWithParquetjs: ParquetFileWriter = async (ndjsonPath, columns, parquetPath) => {
