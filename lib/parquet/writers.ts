@@ -20,31 +20,26 @@ export type ParquetFileWriter = (
 ) => Promise<ParquetWrite>;
 
 /**
- * DuckDB: its JSON reader reads the spool into a temporary table, with the file and the columns (every
- * one VARCHAR, in the spool's order) given as parameters, then COPYs it out. No statement holds a field
- * name or a value, so none can change what a statement says; DuckDB parses the rows in C++, several
- * times faster than handing them over one value at a time (docs/benchmarks.md). The spool is JSON as
+ * DuckDB: `COPY (SELECT * FROM read_json(…)) TO … (FORMAT PARQUET)`, the spool's path and its columns
+ * (every one VARCHAR, in the spool's order) bound as parameters. No statement holds a field name or a
+ * value, so none can change what a statement says; DuckDB parses the rows in C++ and streams them to the
+ * file, in order, with memory bounded by its row group (docs/benchmarks.md). The spool is JSON as
  * JSON.stringify writes it from well-formed strings (lib/parquet/ndjson.ts), which DuckDB's reader takes
- * as JSON.parse does; a missing field is NULL.
+ * as JSON.parse does; a missing field is NULL. The output path is the job's own, never record content.
  */
 export const writeParquetWithDuckDb: ParquetFileWriter = async (ndjsonPath, columns, parquetPath) => {
   const rows = await withDuckDb(async (db) => {
-    // a temporary table: the connection's own, gone with it
-    const read = await db.prepare(
-      "CREATE TEMP TABLE spool AS SELECT * FROM read_json($1, format = 'newline_delimited', columns = $2, maximum_object_size = $3)",
+    const copy = await db.prepare(
+      `COPY (SELECT * FROM read_json($1, format = 'newline_delimited', columns = $2, maximum_object_size = $3)) ` +
+        `TO ${sqlString(parquetPath)} (FORMAT PARQUET, COMPRESSION SNAPPY)`,
     );
-    read.bindVarchar(1, ndjsonPath);
+    copy.bindVarchar(1, ndjsonPath);
     const types: Record<string, string> = Object.create(null);
     for (const column of columns) types[column] = 'VARCHAR';
-    read.bindStruct(2, structValue(types), STRUCT(Object.fromEntries(columns.map((c) => [c, VARCHAR]))));
-    // a row is at most a Kafka record's worth of text (well under this), escaped
-    read.bindUInteger(3, MAX_ROW_BYTES);
-    await read.run();
+    copy.bindStruct(2, structValue(types), STRUCT(Object.fromEntries(columns.map((c) => [c, VARCHAR]))));
+    copy.bindUInteger(3, MAX_ROW_BYTES);
     // COPY answers with the rows it wrote
-    const copied = await db.run(
-      `COPY spool TO ${sqlString(parquetPath)} (FORMAT PARQUET, COMPRESSION SNAPPY)`,
-    );
-    return copied.rowsChanged;
+    return (await copy.run()).rowsChanged;
   });
   return { rows, bytes: (await stat(parquetPath)).size };
 };

@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { readPartitioned } from '../../lib/notebook/read-partitions.js';
 import { sqlString, withDuckDb } from '../../lib/parquet/duckdb.js';
 import { createTopic, deleteTopic, event, hdfs, produce, randomName, runLab } from './jobs-fixture.js';
 
@@ -142,6 +143,33 @@ describe('Jobs > separate_events --write', () => {
       );
     } finally {
       await deleteTopic(smaller);
+    }
+  });
+});
+
+describe('Jobs > separate_events --write > event types that Unicode normalization would merge', () => {
+  it('gives each its own folder and its own rows: a Kelvin sign beside K, e + U+0301 beside é', async () => {
+    const types = ['\u212a', 'K', 'e\u0301', '\u00e9'];
+    const topic = randomName('test-separate-nfc');
+    const output = `/tmp/${randomName('test-separate-nfc')}`;
+    await createTopic(topic);
+    try {
+      await produce(
+        topic,
+        types.map((type) => ({ value: JSON.stringify(event(type, 'user1.comcast.com')) })),
+      );
+      await runLab('separate_events', ['--topic', topic, '--write', output]);
+      const folders = (await hdfs.list(output)).map((e) => e.pathSuffix).filter((n) => n !== '_SUCCESS');
+      assert.deepEqual(folders.sort(), types.map((t) => `event_type=${t}`).sort(), 'a folder per type');
+      const table = await readPartitioned(output, { hdfs });
+      assert.deepEqual(
+        table.rows.map((row) => row.event_type).sort(),
+        [...types].sort(),
+        'one row per event, under its own type',
+      );
+    } finally {
+      await deleteTopic(topic);
+      await hdfs.remove(output);
     }
   });
 });
