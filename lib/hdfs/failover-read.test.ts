@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dataNodeUrl, openUrl, ReadFailure, readWithFailover, transferAddresses } from './failover-read.js';
+import { openUrl, ReadFailure, readWithFailover, transferAddresses } from './failover-read.js';
+import { dataNodeUrl } from './webhdfs-answers.js';
 
 const hdfs = { endpoint: 'http://127.0.0.1:19870', user: 'student' };
 

@@ -6,6 +6,7 @@
 // and never calls back when the DataNode refuses the connection.) The NameNode takes `excludedatanodes` as
 // data-transfer addresses, while a DataNode's URL shows its HTTP address; the NameNode's JMX maps one to
 // the other.
+import { dataNodeUrl, remoteMessage } from './webhdfs-answers.js';
 
 export interface WebHdfsEndpoint {
   /** http://host:port of the NameNode */
@@ -34,18 +35,6 @@ export function openUrl({ endpoint, user }: WebHdfsEndpoint, path: string, exclu
   return `${endpoint}/webhdfs/v1${path}?${query}`;
 }
 
-/**
- * Where to send a read or a write the NameNode redirects (`Location`): the DataNode and query it names,
- * with the caller's own path (percent-encoded). The NameNode writes the redirect through Java's
- * URI.toASCIIString, which normalizes the path to NFC first: a name holding a Kelvin sign (U+212A), an
- * Ohm sign or a decomposed é would be created or read under another name. HDFS itself keeps names as
- * given (MKDIRS, LISTSTATUS and Hadoop's RPC client do), so the path must not go through the redirect.
- */
-export function dataNodeUrl(location: string, path: string): string {
-  const url = new URL(location);
-  return `${url.origin}/webhdfs/v1${path}${url.search}`;
-}
-
 /** DataNode HTTP address → data-transfer address, from NameNodeInfo's LiveNodes JSON. */
 export function transferAddresses(liveNodes: string): Map<string, string> {
   const nodes = Object.values(
@@ -68,13 +57,8 @@ async function get(url: string, where: 'namenode' | 'datanode'): Promise<Respons
   }
   if (response.ok) return response;
   const body = await response.text();
-  let message = body.trim();
-  try {
-    message = (JSON.parse(body) as { RemoteException: { message: string } }).RemoteException.message;
-  } catch {
-    // not Hadoop's JSON error: the text as it came
-  }
-  throw new ReadFailure(`${response.status} ${message}`, 'hdfs');
+  // not Hadoop's JSON error: the text as it came
+  throw new ReadFailure(`${response.status} ${remoteMessage(body, body.trim())}`, 'hdfs');
 }
 
 export interface FailoverOptions {

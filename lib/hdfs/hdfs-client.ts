@@ -8,7 +8,8 @@ import type { Readable } from 'node:stream';
 import webhdfs, { type WebHdfsClient, type WebHdfsFileStatus } from 'webhdfs';
 import { loadConfig, type LabConfig } from '../config.js';
 import { LabError, ServiceUnreachableError } from '../errors.js';
-import { dataNodeUrl, ReadFailure, readWithFailover } from './failover-read.js';
+import { ReadFailure, readWithFailover } from './failover-read.js';
+import { dataNodeUrl, remoteMessage } from './webhdfs-answers.js';
 
 export type FileStatus = WebHdfsFileStatus;
 
@@ -117,7 +118,7 @@ export class HdfsClient {
       },
     );
     if (status < 200 || status > 299)
-      throw new HdfsError(`HDFS ${what} ${path} refused: ${remoteMessage(text, status)}`);
+      throw new HdfsError(`HDFS ${what} ${path} refused: ${remoteMessage(text, `HTTP ${status}`)}`);
   }
 
   /** A WebHDFS call by fetch: unreachable → how to start HDFS; refused → HDFS's own message. */
@@ -131,7 +132,7 @@ export class HdfsClient {
     }
     if (response.ok) return response;
     throw new HdfsError(
-      `HDFS ${what} ${path} refused: ${remoteMessage(await response.text(), response.status)}`,
+      `HDFS ${what} ${path} refused: ${remoteMessage(await response.text(), `HTTP ${response.status}`)}`,
     );
   }
 
@@ -191,15 +192,6 @@ export class HdfsClient {
     await this.request('rename', `${from} → ${to}`, `${this.endpoint}/webhdfs/v1${urlPath(from)}?${query}`, {
       method: 'PUT',
     });
-  }
-}
-
-/** Hadoop's RemoteException message in a refusal's body, or its HTTP status. */
-function remoteMessage(body: string, status: number): string {
-  try {
-    return (JSON.parse(body) as { RemoteException: { message: string } }).RemoteException.message;
-  } catch {
-    return `HTTP ${status}`;
   }
 }
 

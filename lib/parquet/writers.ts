@@ -1,5 +1,6 @@
-// Two ways to turn the spooled rows (NDJSON, every value a string or null, written and read back by
-// lib/parquet/ndjson.ts) into one Snappy Parquet file whose columns are all optional UTF8 strings, as
+// Two ways to turn the spooled rows (NDJSON, every value a string or null, written by
+// lib/parquet/ndjson.ts; DuckDB reads it with its own JSON reader, parquetjs-lite through readNdjson) into
+// one Snappy Parquet file whose columns are all optional UTF8 strings, as
 // Spark wrote the lab's rows. The jobs use DuckDB (faster and much smaller files: docs/benchmarks.md);
 // parquetjs-lite stays as the measured alternative in `npm run bench:extract`.
 import { stat } from 'node:fs/promises';
